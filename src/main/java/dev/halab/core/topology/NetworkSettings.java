@@ -1,0 +1,7 @@
+package dev.halab.core.topology;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The front ends' shared subnet and the interface keepalived binds the VIP to. */
+public record NetworkSettings(int prefixLength, @JsonProperty("interface") String interfaceName) {
+}

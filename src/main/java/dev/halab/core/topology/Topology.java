@@ -1,0 +1,100 @@
+package dev.halab.core.topology;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * The whole lab as a user describes it: machines with roles, VRRP instances and their VIPs, and
+ * the nginx / tomcat settings. It is what a VM profile holds and what every step reads. Values are
+ * not checked here: {@link TopologyValidator} reports every problem at once, with field names.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Topology(int schemaVersion, String name, String description, Mode mode, NetworkSettings network,
+                       List<Host> hosts, VrrpSettings vrrp, NginxSettings nginx, TomcatSettings tomcat,
+                       LabSettings lab) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public Topology {
+        hosts = hosts == null ? List.of() : List.copyOf(hosts);
+    }
+
+    @JsonIgnore
+    public List<Host> frontEnds() {
+        return hosts.stream().filter(Host::isFrontEnd).toList();
+    }
+
+    @JsonIgnore
+    public List<Host> backEnds() {
+        return hosts.stream().filter(Host::isBackEnd).toList();
+    }
+
+    public Optional<Host> findHost(String hostName) {
+        return hosts.stream().filter(h -> h.name().equals(hostName)).findFirst();
+    }
+
+    public Host host(String hostName) {
+        return findHost(hostName).orElseThrow(() -> new NoSuchElementException("no host named " + hostName));
+    }
+
+    /** The interface keepalived uses on this host: its own override, else the profile's. */
+    public String interfaceOf(Host host) {
+        return host.interfaceName() != null ? host.interfaceName() : network.interfaceName();
+    }
+
+    @JsonIgnore
+    public List<VrrpInstance> instances() {
+        return vrrp.instances();
+    }
+
+    public Host masterOf(VrrpInstance instance) {
+        return host(instance.master());
+    }
+
+    /** The other front end, which backs this instance up. */
+    public Host backupOf(VrrpInstance instance) {
+        return frontEnds().stream().filter(h -> !h.name().equals(instance.master())).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no backup front end for " + instance.name()));
+    }
+
+    public int priorityOf(Host host, VrrpInstance instance) {
+        return host.name().equals(instance.master()) ? vrrp.masterPriority() : vrrp.backupPriority();
+    }
+
+    /**
+     * The state keepalived starts in. With nopreempt both nodes must start as BACKUP, because
+     * keepalived ignores nopreempt on an instance whose initial state is MASTER.
+     */
+    public String initialStateOf(Host host, VrrpInstance instance) {
+        if (!vrrp.preempt()) {
+            return "BACKUP";
+        }
+        return host.name().equals(instance.master()) ? "MASTER" : "BACKUP";
+    }
+
+    /** The instance whose master the given front end is, in the primary mode's single instance. */
+    @JsonIgnore
+    public VrrpInstance primaryInstance() {
+        return vrrp.instances().get(0);
+    }
+
+    public Topology withHosts(List<Host> newHosts) {
+        return new Topology(schemaVersion, name, description, mode, network, newHosts, vrrp, nginx, tomcat, lab);
+    }
+
+    public Topology withVrrp(VrrpSettings newVrrp) {
+        return new Topology(schemaVersion, name, description, mode, network, hosts, newVrrp, nginx, tomcat, lab);
+    }
+
+    public Topology withNetwork(NetworkSettings newNetwork) {
+        return new Topology(schemaVersion, name, description, mode, newNetwork, hosts, vrrp, nginx, tomcat, lab);
+    }
+
+    public Topology withMode(Mode newMode) {
+        return new Topology(schemaVersion, name, description, newMode, network, hosts, vrrp, nginx, tomcat, lab);
+    }
+}
