@@ -1,0 +1,43 @@
+package dev.halab.core.event;
+
+import dev.halab.core.i18n.LocalizedText;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Typed progress events of a plan / install / verify / uninstall run, each with its time. */
+public sealed interface RunEvent {
+    Instant at();
+
+    record RunStarted(Instant at, String runKind, List<String> hosts) implements RunEvent { }
+
+    record RunFinished(Instant at, boolean success, int changed, int unchanged, int failed,
+                       LocalizedText summary) implements RunEvent { }
+
+    record HostStarted(Instant at, String host) implements RunEvent { }
+
+    record HostFinished(Instant at, String host, boolean success) implements RunEvent { }
+
+    record StepStarted(Instant at, String host, String stepId, LocalizedText title) implements RunEvent { }
+
+    /** A line of command output; {@code command} is the masked display form of the command. */
+    record OutputLine(Instant at, String host, String stepId, boolean stderr, String line) implements RunEvent { }
+
+    /** A command about to run, as shown to people (secrets masked). */
+    record CommandStarted(Instant at, String host, String stepId, String command) implements RunEvent { }
+
+    record StepChanged(Instant at, String host, String stepId, LocalizedText what) implements RunEvent { }
+
+    record StepUnchanged(Instant at, String host, String stepId, LocalizedText reason) implements RunEvent { }
+
+    record StepFailed(Instant at, String host, String stepId, LocalizedText why) implements RunEvent { }
+
+    /** A step that did not run because something it depends on failed. */
+    record StepSkipped(Instant at, String host, String stepId, LocalizedText why) implements RunEvent { }
+
+    /** Dry run: a file that would change, as a unified diff. */
+    record FileDiff(Instant at, String host, String path, String unifiedDiff) implements RunEvent { }
+
+    /** Something worth telling that is not tied to a step (waiting for the apt lock, ...). */
+    record Notice(Instant at, String host, LocalizedText text) implements RunEvent { }
+}
