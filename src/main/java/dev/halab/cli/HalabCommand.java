@@ -15,6 +15,7 @@ import java.util.Locale;
         description = "Builds a keepalived + nginx + tomcat high-availability lab and demonstrates failover.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                LabCommand.class,
         })
 public final class HalabCommand implements Runnable {
     /** Exit code for bad input (invalid profile, unknown host, ...): nothing was changed. */

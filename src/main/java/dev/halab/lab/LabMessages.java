@@ -1,20 +1,16 @@
 package dev.halab.lab;
 
-import java.text.MessageFormat;
-import java.util.Locale;
-import java.util.ResourceBundle;
+import dev.halab.core.i18n.Bundles;
 
-/** User-facing texts of the lab, from {@code resources/i18n/lab*.properties}. */
+/** User-facing texts of the lab, from {@code resources/i18n/lab*.properties}, in the UI language. */
 final class LabMessages {
 
-    private static final String BUNDLE = "i18n.lab";
+    static final String BUNDLE = "lab";
 
     private LabMessages() {
     }
 
     static String get(String key, Object... args) {
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, Locale.getDefault());
-        String pattern = bundle.getString(key);
-        return new MessageFormat(pattern, Locale.getDefault()).format(args);
+        return Bundles.text(BUNDLE, key, args);
     }
 }

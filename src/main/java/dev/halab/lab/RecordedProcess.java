@@ -39,8 +39,8 @@ final class RecordedProcess {
         // execs in place: the PID we get is the PID of the tool itself.
         List<String> command = new java.util.ArrayList<>();
         command.add("setsid");
-        command.addAll(argv);
-        ProcessBuilder builder = new ProcessBuilder(command)
+        command.addAll(SystemCommand.resolved(argv));
+        ProcessBuilder builder = new ProcessBuilder(SystemCommand.resolved(command))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .redirectErrorStream(true);

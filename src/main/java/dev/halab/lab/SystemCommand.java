@@ -28,6 +28,7 @@ final class SystemCommand {
     private String stdin;
     private Duration timeout = DEFAULT_TIMEOUT;
     private Consumer<String> lineListener = line -> { };
+    private java.nio.file.Path directory;
 
     private SystemCommand(List<String> argv) {
         this.argv = List.copyOf(argv);
@@ -43,6 +44,11 @@ final class SystemCommand {
 
     SystemCommand stdin(String text) {
         this.stdin = text;
+        return this;
+    }
+
+    SystemCommand directory(java.nio.file.Path directory) {
+        this.directory = directory;
         return this;
     }
 
@@ -63,7 +69,10 @@ final class SystemCommand {
 
     /** Runs the command; stdout and stderr are merged into the result's output. */
     ExecResult run() {
-        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(resolved(argv)).redirectErrorStream(true);
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
         // A fixed locale makes the tools' messages parseable regardless of the user's LANG.
         builder.environment().put("LC_ALL", "C");
         if (stdin == null) {
@@ -127,6 +136,21 @@ final class SystemCommand {
                     result.output().strip()));
         }
         return result.output();
+    }
+
+    /** argv with the tool's absolute path: sbin tools may be missing from the JVM's PATH. */
+    static List<String> resolved(List<String> argv) {
+        String tool = argv.get(0);
+        if (tool.contains("/")) {
+            return argv;
+        }
+        java.nio.file.Path found = Prerequisites.findOnPath(tool);
+        if (found == null) {
+            return argv;
+        }
+        List<String> withPath = new ArrayList<>(argv);
+        withPath.set(0, found.toString());
+        return withPath;
     }
 
     /** The command line for messages; stdin is never part of it. */

@@ -1,0 +1,24 @@
+package dev.halab.cli;
+
+import dev.halab.lab.LocalLab;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "down", mixinStandardHelpOptions = true,
+        description = "Stop the hosts and remove every namespace, mount, process, route and bridge the lab made.")
+final class LabDownCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return LabCommand.guarded(spec, () -> {
+            LocalLab.fromDefaultProfile().down();
+            spec.commandLine().getOut().println(LabCommand.text("cli.down.done"));
+            return 0;
+        });
+    }
+}

@@ -1,0 +1,38 @@
+package dev.halab.cli;
+
+import dev.halab.lab.LabStatus;
+import dev.halab.lab.LocalLab;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show each host, its state, its address and whether SSH answers. Exit code 0 only if all is up.")
+final class LabStatusCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return LabCommand.guarded(spec, () -> {
+            LabStatus status = LocalLab.fromDefaultProfile().status();
+            var out = spec.commandLine().getOut();
+            out.println(LabCommand.text("cli.status.header"));
+            for (LabStatus.HostStatus host : status.hosts()) {
+                out.println(LabCommand.text("cli.status.row", pad(host.name(), 8), pad(host.state().name(), 7),
+                        pad(host.address(), 15), LabCommand.text(host.sshAnswers() ? "cli.yes" : "cli.no")));
+            }
+            LocalLab lab = LocalLab.fromDefaultProfile();
+            out.println(LabCommand.text("cli.status.network", lab.config().bridge(),
+                    LabCommand.text(status.networkUp() ? "cli.up" : "cli.down"),
+                    LabCommand.text(status.repoServing() ? "cli.up" : "cli.down")));
+            return status.allUp() ? 0 : 3;
+        });
+    }
+
+    private static String pad(String text, int width) {
+        return String.format("%-" + width + "s", text);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.halab.cli;
+
+import dev.halab.lab.LabProgress;
+import dev.halab.lab.LocalLab;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = "Build (first time) and boot the lab; harmless if it is already up.")
+final class LabUpCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--fresh", description = "Discard the hosts' disks: hosts as after first boot, no packages installed.")
+    boolean fresh;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show the output of debootstrap and apt-get while caches are built.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        return LabCommand.guarded(spec, () -> {
+            var out = spec.commandLine().getOut();
+            LabProgress progress = new LabProgress() {
+                @Override
+                public void step(String message) {
+                    out.println(message);
+                    out.flush();
+                }
+
+                @Override
+                public void detail(String line) {
+                    if (verbose) {
+                        out.println("  " + line);
+                        out.flush();
+                    }
+                }
+            };
+            LocalLab.fromDefaultProfile().up(progress, fresh);
+            return 0;
+        });
+    }
+}

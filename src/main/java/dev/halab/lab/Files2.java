@@ -1,0 +1,68 @@
+package dev.halab.lab;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/** File helpers that turn IOExceptions into LabExceptions with the path in the message. */
+final class Files2 {
+
+    private Files2() {
+    }
+
+    static void write(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            // Replace, never write through: a symlink in a rootfs may point at the machine's own file.
+            Files.deleteIfExists(file);
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new LabException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void writePrivate(Path file, String content) {
+        write(file, content);
+        chmod(file, "rw-------");
+    }
+
+    static void chmod(Path path, String permissions) {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+        } catch (IOException e) {
+            throw new LabException("cannot chmod " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new LabException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new LabException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Deletes a directory tree without crossing into other file systems: if a lab overlay were
+     * still mounted somewhere below, rm stays out of it instead of deleting through the mount.
+     */
+    static void deleteTree(Path dir) {
+        if (!dir.isAbsolute() || dir.normalize().getNameCount() < 2) {
+            // Guard against a misconfigured cache or state dir such as "/" or "/var".
+            throw new LabException("refusing to delete " + dir);
+        }
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        SystemCommand.of("rm", "-rf", "--one-file-system", "--", dir.toString()).check();
+    }
+}
