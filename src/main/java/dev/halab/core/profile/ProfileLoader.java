@@ -28,7 +28,9 @@ public final class ProfileLoader {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            // Not FAIL_ON_MISSING_CREATOR_PROPERTIES: it would make optional fields (upstreamWeight,
+            // interface, lab, initialState, ...) mandatory. Numbers and flags whose default 0/false
+            // would silently mean something are marked @JsonProperty(required = true) instead.
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     private ProfileLoader() {
@@ -79,6 +81,9 @@ public final class ProfileLoader {
             throw new ProfileException(LocalizedText.of(BUNDLE, "profile.unknownField", source,
                     e.getPropertyName(), path(e), knownFields(e)), e);
         } catch (MismatchedInputException e) {
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Missing required creator property")) {
+                throw new ProfileException(LocalizedText.of(BUNDLE, "profile.missingField", source, path(e)), e);
+            }
             throw new ProfileException(LocalizedText.of(BUNDLE, "profile.wrongType", source, path(e),
                     e.getOriginalMessage().lines().findFirst().orElse("")), e);
         } catch (JsonProcessingException e) {

@@ -7,5 +7,6 @@ package dev.halab.core.topology;
  * @param weight   added to the priority while the check fails (negative) or succeeds (positive);
  *                 0 puts the instance into FAULT on failure
  */
-public record CheckScript(int interval, int weight) {
+public record CheckScript(@com.fasterxml.jackson.annotation.JsonProperty(required = true) int interval,
+                          @com.fasterxml.jackson.annotation.JsonProperty(required = true) int weight) {
 }

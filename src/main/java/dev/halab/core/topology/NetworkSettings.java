@@ -3,5 +3,5 @@ package dev.halab.core.topology;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** The front ends' shared subnet and the interface keepalived binds the VIP to. */
-public record NetworkSettings(int prefixLength, @JsonProperty("interface") String interfaceName) {
+public record NetworkSettings(@JsonProperty(required = true) int prefixLength, @JsonProperty("interface") String interfaceName) {
 }

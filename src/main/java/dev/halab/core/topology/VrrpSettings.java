@@ -1,6 +1,7 @@
 package dev.halab.core.topology;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -15,8 +16,10 @@ import java.util.List;
  * @param authentication VRRPv2 only; null = none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record VrrpSettings(int version, BigDecimal advertInterval, boolean preempt, boolean unicast,
-                           int masterPriority, int backupPriority, Authentication authentication,
+public record VrrpSettings(@JsonProperty(required = true) int version, BigDecimal advertInterval,
+                           @JsonProperty(required = true) boolean preempt, boolean unicast,
+                           @JsonProperty(required = true) int masterPriority,
+                           @JsonProperty(required = true) int backupPriority, Authentication authentication,
                            CheckScript checkScript, List<VrrpInstance> instances) {
 
     public VrrpSettings {
