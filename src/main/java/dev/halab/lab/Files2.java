@@ -22,6 +22,15 @@ final class Files2 {
         }
     }
 
+    /** Writes a /proc/sys value in place (such files cannot be replaced). */
+    static void writeSysctl(Path file, String value) {
+        try {
+            Files.writeString(file, value + "\n");
+        } catch (IOException e) {
+            throw new LabException("cannot set " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     static void writePrivate(Path file, String content) {
         write(file, content);
         chmod(file, "rw-------");

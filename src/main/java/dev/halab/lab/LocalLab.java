@@ -165,7 +165,7 @@ public final class LocalLab {
         run(LabCommands.addBlackhole(config));
         LabCommands.createBridge(config).forEach(this::run);
         // The bridge must not route hosts' packets anywhere: the lab is a closed network.
-        Files2.write(Path.of("/proc/sys/net/ipv4/conf", config.bridge(), "forwarding"), "0\n");
+        Files2.writeSysctl(Path.of("/proc/sys/net/ipv4/conf", config.bridge(), "forwarding"), "0");
         startRepoServer(repo.dir());
 
         progress.step(LabMessages.get("progress.prepare", names(hosts())));
@@ -525,17 +525,27 @@ public final class LocalLab {
             if (Files.exists(Path.of("/run/netns", host.netns()))) {
                 run(List.of("ip", "netns", "delete", host.netns()));
             }
-            if (linkExists(host.bridgePort())) {
-                run(List.of("ip", "link", "delete", host.bridgePort()));
-            }
+            deleteLink(host.bridgePort());
         }
         RecordedProcess.read(repoPidFile()).ifPresent(p -> p.terminate(Duration.ofSeconds(3)));
         deleteIfExists(repoPidFile());
-        if (linkExists(config.bridge())) {
-            run(List.of("ip", "link", "delete", config.bridge()));
-        }
+        deleteLink(config.bridge());
         // Matches only a blackhole for exactly the lab subnet with the lab's metric; "not found" is fine.
         SystemCommand.of(LabCommands.deleteBlackhole(config)).run();
+    }
+
+    /**
+     * Deletes a link of the lab's. Deleting a namespace destroys its veth pair asynchronously, so
+     * the bridge-side end may vanish between the check and the delete: that is success too.
+     */
+    private void deleteLink(String name) {
+        if (linkExists(name)) {
+            ExecResult result = SystemCommand.of("ip", "link", "delete", name).run();
+            if (!result.succeeded() && linkExists(name)) {
+                throw new LabException(LabMessages.get("error.commandFailed", "ip link delete " + name,
+                        result.exitCode(), result.output().strip()));
+            }
+        }
     }
 
     private void unmount(Path mountPoint) {
