@@ -67,10 +67,13 @@ public record Topology(int schemaVersion, String name, String description, Mode 
 
     /**
      * The state keepalived starts in. With nopreempt both nodes must start as BACKUP, because
-     * keepalived ignores nopreempt on an instance whose initial state is MASTER.
+     * keepalived ignores nopreempt on an instance whose initial state is MASTER. With AH
+     * authentication too: keepalived clears a MASTER initial state there ("incompatible with AH
+     * authentication") and {@code keepalived -t} fails. The higher priority still wins.
      */
     public String initialStateOf(Host host, VrrpInstance instance) {
-        if (!vrrp.preempt()) {
+        boolean ah = vrrp.authentication() != null && "AH".equals(vrrp.authentication().type());
+        if (!vrrp.preempt() || ah) {
             return "BACKUP";
         }
         return host.name().equals(instance.master()) ? "MASTER" : "BACKUP";
