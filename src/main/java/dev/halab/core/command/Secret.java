@@ -28,6 +28,15 @@ public final class Secret {
         return new String(value);
     }
 
+    /** This secret followed by a newline: what {@code sudo -S} reads from stdin. */
+    public Secret asLine() {
+        char[] line = Arrays.copyOf(value, value.length + 1);
+        line[value.length] = '\n';
+        Secret secret = new Secret(line);
+        Arrays.fill(line, '\0');
+        return secret;
+    }
+
     public boolean isEmpty() {
         return value.length == 0;
     }

@@ -1,0 +1,80 @@
+package dev.halab.core.facts;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a host looks like right now, from one read-only probe ({@link FactsProbe}). Steps read
+ * only this; they never ask the host themselves.
+ *
+ * @param osId             {@code ID} from /etc/os-release ({@code debian}, {@code ubuntu}, ...)
+ * @param osLike           {@code ID_LIKE} (e.g. {@code debian} on Ubuntu derivatives)
+ * @param packages         installed packages and their versions
+ * @param fileChecksums    sha256 of each probed file; {@link #ABSENT} or {@link #NOT_A_FILE} otherwise
+ * @param aptBusy          names of package-manager processes running now (its lock is held)
+ * @param users            login names in /etc/passwd (to undo users a package adds)
+ * @param manifest         what HA Lab installed on this host before, if anything
+ */
+public record HostFacts(int uid, String osId, String osVersion, String osLike, String osPrettyName,
+                        boolean hasApt, boolean aptListsPresent, InitSystem initSystem,
+                        Map<String, String> packages, Map<String, String> fileChecksums,
+                        Map<String, ServiceState> services, List<String> interfaces,
+                        List<InterfaceAddress> addresses, long diskFreeKb, List<String> aptBusy,
+                        int nonlocalBind, Firewall firewall, List<String> users, List<String> groups,
+                        Optional<Manifest> manifest) {
+
+    public static final String ABSENT = "absent";
+    public static final String NOT_A_FILE = "other";
+
+    public HostFacts {
+        packages = Map.copyOf(packages);
+        fileChecksums = Map.copyOf(fileChecksums);
+        services = Map.copyOf(services);
+        interfaces = List.copyOf(interfaces);
+        addresses = List.copyOf(addresses);
+        aptBusy = List.copyOf(aptBusy);
+        users = List.copyOf(users);
+        groups = List.copyOf(groups);
+    }
+
+    public boolean installed(String pkg) {
+        return packages.containsKey(pkg);
+    }
+
+    public Optional<String> version(String pkg) {
+        return Optional.ofNullable(packages.get(pkg));
+    }
+
+    /** sha256 of a probed file, or {@link #ABSENT}; a path that was not probed counts as absent. */
+    public String checksum(String path) {
+        return fileChecksums.getOrDefault(path, ABSENT);
+    }
+
+    public boolean exists(String path) {
+        return !ABSENT.equals(checksum(path));
+    }
+
+    public ServiceState service(String name) {
+        return services.getOrDefault(name, ServiceState.absent(name));
+    }
+
+    public boolean hasInterface(String name) {
+        return interfaces.contains(name);
+    }
+
+    /** The interface carrying an address, e.g. the host's own address or the VIP. */
+    public Optional<String> interfaceHolding(String address) {
+        return addresses.stream().filter(a -> a.address().equals(address)).map(InterfaceAddress::interfaceName).findFirst();
+    }
+
+    public boolean holds(String address) {
+        return interfaceHolding(address).isPresent();
+    }
+
+    /** Debian, Ubuntu and their derivatives: the family the tool supports. */
+    public boolean debianFamily() {
+        return "debian".equals(osId) || "ubuntu".equals(osId)
+                || (osLike != null && (osLike.contains("debian") || osLike.contains("ubuntu")));
+    }
+}

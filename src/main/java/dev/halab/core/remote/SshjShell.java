@@ -1,0 +1,166 @@
+package dev.halab.core.remote;
+
+import dev.halab.core.command.RemoteCommand;
+import dev.halab.core.command.Secret;
+import dev.halab.core.i18n.LocalizedText;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.direct.Session;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@link RemoteShell} over one authenticated sshj connection: each command is a new channel on
+ * the same connection (no new handshake), stdout and stderr are read line by line as they arrive.
+ * Made by {@link SshConnector}, which also decides the {@link Privilege}.
+ */
+public final class SshjShell implements RemoteShell {
+    private static final String BUNDLE = "install";
+
+    private final SshTarget target;
+    private final SSHClient client;
+    private final Privilege privilege;
+    private final Secret sudoPassword;
+    /** Reads stderr while the calling thread reads stdout; daemon threads so a stuck read never blocks exit. */
+    private final ExecutorService readers = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "halab-ssh-read");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    SshjShell(SshTarget target, SSHClient client, Privilege privilege, Secret sudoPassword) {
+        this.target = target;
+        this.client = client;
+        this.privilege = privilege;
+        this.sudoPassword = sudoPassword;
+    }
+
+    @Override
+    public String hostName() {
+        return target.name();
+    }
+
+    public SshTarget target() {
+        return target;
+    }
+
+    public Privilege privilege() {
+        return privilege;
+    }
+
+    @Override
+    public CommandResult run(RemoteCommand command, Duration timeout, OutputListener output) throws RemoteException {
+        RemoteCommand wire = privilege.wrap(command, sudoPassword);
+        byte[] stdin = wire.stdin() == null ? null : wire.stdin().reveal().getBytes(StandardCharsets.UTF_8);
+        return execute(wire.renderForExecution(), stdin, timeout, output);
+    }
+
+    /** Runs a command line with raw bytes as stdin (file contents); not through sudo. */
+    private CommandResult execute(String line, byte[] stdin, Duration timeout, OutputListener output) throws RemoteException {
+        try (Session session = client.startSession()) {
+            Session.Command command = session.exec(line);
+            Future<String> stderr = readers.submit(() -> readLines(command.getErrorStream(), OutputListener.Stream.STDERR, output));
+            Future<String> stdout = readers.submit(() -> readLines(command.getInputStream(), OutputListener.Stream.STDOUT, output));
+            try (OutputStream in = command.getOutputStream()) {
+                if (stdin != null) {
+                    in.write(stdin);
+                    in.flush();
+                }
+            }
+            long deadline = System.nanoTime() + timeout.toNanos();
+            String out = stdout.get(remaining(deadline), TimeUnit.NANOSECONDS);
+            String err = stderr.get(remaining(deadline), TimeUnit.NANOSECONDS);
+            command.join(Math.max(1, remaining(deadline)), TimeUnit.NANOSECONDS);
+            Integer exit = command.getExitStatus();
+            return new CommandResult(exit == null ? -1 : exit, out, err);
+        } catch (TimeoutException e) {
+            throw new RemoteException(RemoteException.Kind.TIMEOUT,
+                    LocalizedText.of(BUNDLE, "remote.timeout", target.name(), target.address(), timeout.toSeconds()), e);
+        } catch (ExecutionException e) {
+            throw ioFailure(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ioFailure(e);
+        } catch (IOException e) {
+            throw ioFailure(e);
+        }
+    }
+
+    private static long remaining(long deadline) {
+        return Math.max(0, deadline - System.nanoTime());
+    }
+
+    private static String readLines(InputStream stream, OutputListener.Stream kind, OutputListener output) throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                all.append(line).append('\n');
+                output.line(kind, line);
+            }
+        }
+        return all.toString();
+    }
+
+    private RemoteException ioFailure(Throwable cause) {
+        return new RemoteException(RemoteException.Kind.IO,
+                LocalizedText.of(BUNDLE, "remote.io", target.name(), target.address(), String.valueOf(cause.getMessage())), cause);
+    }
+
+    /**
+     * Writes the file with the given mode. As root: {@code cat >} with the content as stdin. As a
+     * sudo user: to a private temporary file first, then {@code install} as root, because the
+     * sudo password already occupies sudo's stdin.
+     */
+    @Override
+    public void upload(byte[] content, String remotePath, int mode) throws RemoteException {
+        String octal = String.format("%04o", mode);
+        if (privilege == Privilege.ROOT) {
+            String line = RemoteCommand.of("sh", "-c", "mkdir -p \"$(dirname \"$1\")\" && umask 077 && cat > \"$1\" && chmod \"$2\" \"$1\"", "halab-upload",
+                    remotePath, octal).renderForExecution();
+            CommandResult result = execute(line, content, Duration.ofMinutes(2), OutputListener.IGNORE);
+            if (!result.ok()) {
+                throw uploadFailed(remotePath, result);
+            }
+            return;
+        }
+        String temporary = RemoteCommand.of("sh", "-c", "umask 077 && t=$(mktemp) && cat > \"$t\" && echo \"$t\"")
+                .renderForExecution();
+        CommandResult staged = execute(temporary, content, Duration.ofMinutes(2), OutputListener.IGNORE);
+        if (!staged.ok()) {
+            throw uploadFailed(remotePath, staged);
+        }
+        String temp = staged.stdout().strip();
+        CommandResult installed = run(RemoteCommand.of("sh", "-c", "install -D -m \"$2\" -o root -g root \"$1\" \"$3\"; s=$?; rm -f \"$1\"; exit $s",
+                "halab-upload", temp, octal, remotePath).asRoot(), Duration.ofMinutes(1));
+        if (!installed.ok()) {
+            throw uploadFailed(remotePath, installed);
+        }
+    }
+
+    private RemoteException uploadFailed(String path, CommandResult result) {
+        return new RemoteException(RemoteException.Kind.IO, LocalizedText.of(BUNDLE, "remote.uploadFailed",
+                path, target.name(), result.stderr().strip()), null);
+    }
+
+    @Override
+    public void close() {
+        readers.shutdownNow();
+        try {
+            client.disconnect();
+        } catch (IOException ignored) {
+            // Closing a connection that is already gone has nothing left to do.
+        }
+    }
+}
