@@ -1,0 +1,248 @@
+package dev.halab.core.failover;
+
+import dev.halab.core.failover.MonitorEvent.ProbeResult;
+import dev.halab.core.failover.MonitorEvent.Service;
+import dev.halab.core.failover.MonitorEvent.ServiceHealth;
+import dev.halab.core.failover.MonitorEvent.Source;
+import dev.halab.core.failover.MonitorEvent.VipAdded;
+import dev.halab.core.failover.MonitorEvent.VipRemoved;
+import dev.halab.core.failover.MonitorEvent.VrrpStateChanged;
+import dev.halab.core.topology.Topology;
+import dev.halab.core.topology.VrrpInstance;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What the monitor knows about the lab, built only from host reports and probe results: VRRP
+ * state per front end and instance, which VIPs each front end holds, whether the monitor can see
+ * the node, nginx health, and the latest probe per VIP. Pure and single-threaded: the monitor
+ * feeds it under its lock, tests feed it event sequences.
+ *
+ * <p>State facts carry the host's time; an older fact never overwrites a newer one, so the
+ * snapshot lines and the live stream may arrive interleaved.
+ */
+public final class ClusterState {
+    private final List<String> frontEnds;
+    private final List<VrrpInstance> instances;
+    private final Map<String, Map<String, VrrpState>> states = new HashMap<>();
+    private final Map<String, Map<String, Instant>> stateTimes = new HashMap<>();
+    private final Map<String, Set<String>> vips = new HashMap<>();
+    private final Map<String, Boolean> reachable = new HashMap<>();
+    private final Map<String, Boolean> nginxUp = new HashMap<>();
+    private final Map<String, ProbeResult> lastProbe = new HashMap<>();
+    private final Map<String, Integer> servedStreak = new HashMap<>();
+
+    public ClusterState(List<String> frontEnds, List<VrrpInstance> instances) {
+        this.frontEnds = List.copyOf(frontEnds);
+        this.instances = List.copyOf(instances);
+        for (String host : frontEnds) {
+            reset(host);
+            reachable.put(host, false);
+        }
+    }
+
+    public static ClusterState of(Topology topology) {
+        return new ClusterState(topology.frontEnds().stream().map(h -> h.name()).toList(), topology.instances());
+    }
+
+    private ClusterState(ClusterState other) {
+        this(other.frontEnds, other.instances);
+        other.states.forEach((h, m) -> states.put(h, new HashMap<>(m)));
+        other.stateTimes.forEach((h, m) -> stateTimes.put(h, new HashMap<>(m)));
+        other.vips.forEach((h, s) -> vips.put(h, new TreeSet<>(s)));
+        reachable.putAll(other.reachable);
+        nginxUp.putAll(other.nginxUp);
+        lastProbe.putAll(other.lastProbe);
+        servedStreak.putAll(other.servedStreak);
+    }
+
+    /** An independent copy, for readers outside the monitor's lock. */
+    public ClusterState copy() {
+        return new ClusterState(this);
+    }
+
+    private void reset(String host) {
+        Map<String, VrrpState> byInstance = new HashMap<>();
+        instances.forEach(i -> byInstance.put(i.name(), VrrpState.UNKNOWN));
+        states.put(host, byInstance);
+        stateTimes.put(host, new HashMap<>());
+        vips.put(host, new TreeSet<>());
+    }
+
+    // ------------------------------------------------------------------ feeding
+
+    /** The channel to a host opened: its state will come from the snapshot that follows. */
+    public void markReachable(String host) {
+        requireFrontEnd(host);
+        reachable.put(host, true);
+    }
+
+    /** The channel to a host was lost: nothing is known about it any more. */
+    public void markUnreachable(String host) {
+        requireFrontEnd(host);
+        reachable.put(host, false);
+        reset(host);
+    }
+
+    /**
+     * Applies one parsed line of a host's watch stream and returns the events it implies (a state
+     * change only when the state really changed; a VIP event only when the set of VIPs changed).
+     */
+    public List<MonitorEvent> accept(String host, HostLine line, Instant receivedAt, boolean inSnapshot) {
+        requireFrontEnd(host);
+        List<MonitorEvent> events = new ArrayList<>();
+        Source live = inSnapshot ? Source.SNAPSHOT : null;
+        if (line instanceof HostLine.Notify n) {
+            setState(host, n.instance(), n.state(), n.priority(), n.hostTime(), receivedAt,
+                    live != null ? live : Source.NOTIFY, events);
+        } else if (line instanceof HostLine.JournalState j) {
+            setState(host, j.instance(), j.state(), -1, j.hostTime(), receivedAt,
+                    live != null ? live : Source.JOURNAL, events);
+        } else if (line instanceof HostLine.JournalStopped s) {
+            instances.forEach(i -> setState(host, i.name(), VrrpState.STOPPED, -1, s.hostTime(), receivedAt,
+                    live != null ? live : Source.JOURNAL, events));
+        } else if (line instanceof HostLine.Active a && !a.active()) {
+            instances.forEach(i -> setState(host, i.name(), VrrpState.STOPPED, -1, a.hostTime(), receivedAt,
+                    Source.SNAPSHOT, events));
+        } else if (line instanceof HostLine.Address a) {
+            applyAddress(host, a, receivedAt, events);
+        }
+        return events;
+    }
+
+    private void setState(String host, String instance, VrrpState state, int priority, Instant hostTime,
+                          Instant receivedAt, Source source, List<MonitorEvent> events) {
+        Map<String, VrrpState> byInstance = states.get(host);
+        if (!byInstance.containsKey(instance)) {
+            return; // an instance this topology does not have (e.g. a leftover config): not ours to judge
+        }
+        Instant known = stateTimes.get(host).get(instance);
+        if (known != null && hostTime.isBefore(known)) {
+            return;
+        }
+        stateTimes.get(host).put(instance, hostTime);
+        if (byInstance.put(instance, state) != state) {
+            events.add(new VrrpStateChanged(hostTime, receivedAt, host, instance, state, priority, source));
+        }
+    }
+
+    private void applyAddress(String host, HostLine.Address a, Instant receivedAt, List<MonitorEvent> events) {
+        boolean isVip = instances.stream().anyMatch(i -> i.vip().equals(a.address()));
+        if (!isVip) {
+            return;
+        }
+        Instant hostTime = a.hostTime() == null ? receivedAt : a.hostTime();
+        Source source = a.hostTime() == null ? Source.SNAPSHOT : Source.KERNEL;
+        Set<String> held = vips.get(host);
+        if (a.deleted()) {
+            if (held.remove(a.address())) {
+                events.add(new VipRemoved(hostTime, receivedAt, host, a.address(), a.interfaceName(), source));
+            }
+        } else if (held.add(a.address())) {
+            events.add(new VipAdded(hostTime, receivedAt, host, a.address(), a.interfaceName(), source));
+        }
+    }
+
+    public void accept(ProbeResult probe) {
+        ProbeResult previous = lastProbe.put(probe.vip(), probe);
+        if (!probe.ok()) {
+            servedStreak.put(probe.vip(), 0);
+        } else if (previous != null && previous.ok() && java.util.Objects.equals(previous.servedBy(), probe.servedBy())) {
+            servedStreak.merge(probe.vip(), 1, Integer::sum);
+        } else {
+            servedStreak.put(probe.vip(), 1);
+        }
+    }
+
+    public void accept(ServiceHealth health) {
+        if (health.service() == Service.NGINX && frontEnds.contains(health.host())) {
+            nginxUp.put(health.host(), health.up());
+        }
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    public List<String> frontEnds() {
+        return frontEnds;
+    }
+
+    public List<VrrpInstance> instances() {
+        return instances;
+    }
+
+    public VrrpState state(String host, String instance) {
+        return states.get(host).getOrDefault(instance, VrrpState.UNKNOWN);
+    }
+
+    public boolean reachable(String host) {
+        return reachable.getOrDefault(host, false);
+    }
+
+    /** True when every front end is visible and its state for this instance is known. */
+    public boolean fullyKnown(String instance) {
+        return frontEnds.stream().allMatch(h -> reachable(h) && state(h, instance) != VrrpState.UNKNOWN);
+    }
+
+    public List<String> masters(String instance) {
+        return frontEnds.stream().filter(h -> state(h, instance) == VrrpState.MASTER).toList();
+    }
+
+    /** The front ends that hold this VIP on their interface. */
+    public List<String> holders(String vip) {
+        return frontEnds.stream().filter(h -> vips.get(h).contains(vip)).toList();
+    }
+
+    public Set<String> vipsOf(String host) {
+        return new LinkedHashSet<>(vips.get(host));
+    }
+
+    /** nginx health of a front end from the controller's check; empty until the first check. */
+    public Optional<Boolean> nginxUp(String host) {
+        return Optional.ofNullable(nginxUp.get(host));
+    }
+
+    public Optional<ProbeResult> lastProbe(String vip) {
+        return Optional.ofNullable(lastProbe.get(vip));
+    }
+
+    /** How many probes in a row to this VIP succeeded and were served by the same nginx as the last one. */
+    public int servedStreak(String vip) {
+        return servedStreak.getOrDefault(vip, 0);
+    }
+
+    private void requireFrontEnd(String host) {
+        if (!states.containsKey(host)) {
+            throw new IllegalArgumentException("not a front end of this topology: " + host);
+        }
+    }
+
+    /** One line for people and logs, e.g. {@code nginx1: VI_1=MASTER [.150]; nginx2: VI_1=BACKUP}. */
+    public String summary() {
+        StringBuilder out = new StringBuilder();
+        for (String host : frontEnds) {
+            if (!out.isEmpty()) {
+                out.append("; ");
+            }
+            out.append(host).append(':');
+            if (!reachable(host)) {
+                out.append(" unreachable");
+                continue;
+            }
+            for (VrrpInstance i : instances) {
+                out.append(' ').append(i.name()).append('=').append(state(host, i.name()));
+            }
+            if (!vips.get(host).isEmpty()) {
+                out.append(" VIP ").append(String.join(",", vips.get(host)));
+            }
+        }
+        return out.toString();
+    }
+}

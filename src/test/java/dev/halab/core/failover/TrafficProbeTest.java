@@ -1,0 +1,145 @@
+package dev.halab.core.failover;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.halab.core.failover.MonitorEvent.ProbeResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The probe against a real HTTP server on 127.0.0.1 that answers like the lab's nginx. */
+class TrafficProbeTest {
+    private HttpServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private int startServer(String servedBy) throws Exception {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("X-Served-By", servedBy);
+            exchange.getResponseHeaders().add("X-Upstream", "192.168.224.103:8080");
+            byte[] body = "hello".getBytes();
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return server.getAddress().getPort();
+    }
+
+    @Test
+    void recordsWhichNginxAndWhichTomcatServed() throws Exception {
+        int port = startServer("NGINX-1");
+        ProbeResult result = TrafficProbe.probeOnce("127.0.0.1", port, TrafficProbe.Settings.defaults());
+        assertThat(result.ok()).isTrue();
+        assertThat(result.status()).isEqualTo(200);
+        assertThat(result.servedBy()).isEqualTo("NGINX-1");
+        assertThat(result.upstream()).isEqualTo("192.168.224.103:8080");
+        assertThat(result.receivedAt()).isAfterOrEqualTo(result.sentAt());
+        assertThat(result.error()).isNull();
+    }
+
+    @Test
+    void aRefusedConnectionIsAResultNotAnException() throws Exception {
+        int freePort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            freePort = socket.getLocalPort();
+        }
+        ProbeResult result = TrafficProbe.probeOnce("127.0.0.1", freePort, TrafficProbe.Settings.defaults());
+        assertThat(result.ok()).isFalse();
+        assertThat(result.status()).isZero();
+        assertThat(result.error()).contains("Connect");
+    }
+
+    @Test
+    void aSilentServerTimesOut() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            var settings = new TrafficProbe.Settings(Duration.ofMillis(100), Duration.ofMillis(300), Duration.ofMillis(200), 4,
+                    Duration.ofMinutes(1));
+            ProbeResult result = TrafficProbe.probeOnce("127.0.0.1", silent.getLocalPort(), settings);
+            assertThat(result.ok()).isFalse();
+            assertThat(result.error()).contains("SocketTimeout");
+        }
+    }
+
+    @Test
+    void probesAtTheIntervalUntilClosedAndThenStops() throws Exception {
+        int port = startServer("NGINX-2");
+        List<MonitorEvent> events = new CopyOnWriteArrayList<>();
+        var settings = TrafficProbe.Settings.defaults().withInterval(Duration.ofMillis(20));
+        try (TrafficProbe probe = new TrafficProbe(List.of("127.0.0.1"), port, settings, events::add)) {
+            probe.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (events.size() < 5 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        }
+        int atClose = events.size();
+        assertThat(atClose).isGreaterThanOrEqualTo(5);
+        assertThat(events).allSatisfy(e -> assertThat(((ProbeResult) e).servedBy()).isEqualTo("NGINX-2"));
+        Thread.sleep(200);
+        assertThat(events.size()).isLessThanOrEqualTo(atClose + 16); // only requests already in flight may finish
+        int settled = events.size();
+        Thread.sleep(200);
+        assertThat(events).hasSize(settled);
+    }
+
+    @Test
+    void stopsByItselfAfterItsMaximumRunTime() throws Exception {
+        int port = startServer("NGINX-1");
+        List<MonitorEvent> events = new CopyOnWriteArrayList<>();
+        var settings = TrafficProbe.Settings.defaults().withInterval(Duration.ofMillis(20)).withMaxRunTime(Duration.ofMillis(300));
+        TrafficProbe probe = new TrafficProbe(List.of("127.0.0.1"), port, settings, events::add);
+        probe.start();
+        Thread.sleep(1500);
+        int settled = events.size();
+        Thread.sleep(300);
+        assertThat(events).hasSize(settled);
+        assertThat(settled).isPositive();
+        probe.close();
+    }
+
+    @Test
+    void outageIsMeasuredToTheFirstAnswerFromTheNewHolder() {
+        Instant fault = Instant.parse("2026-11-25T12:00:00Z");
+        List<ProbeResult> probes = List.of(
+                ok(fault.minusMillis(100), "NGINX-1"),
+                failed(fault.plusMillis(50)),
+                ok(fault.plusMillis(150), "NGINX-1"),   // still answered by the old node (graceful stop in progress)
+                failed(fault.plusMillis(250)),
+                ok(fault.plusMillis(3100), "NGINX-2"),
+                ok(fault.plusMillis(3200), "NGINX-2"));
+        Outage outage = Outage.measure(ChaosAction.KILL, fault, "NGINX-1", probes, Duration.ofMillis(3062), Duration.ofMillis(5));
+        assertThat(outage.measured()).isEqualTo(Duration.ofMillis(3100));
+        assertThat(outage.failedRequests()).isEqualTo(2);
+        assertThat(outage.newServer()).isEqualTo("NGINX-2");
+        assertThat(outage.withinGoal()).isTrue();
+        Outage none = Outage.measure(ChaosAction.KILL, fault, "NGINX-1", probes.subList(0, 4), Duration.ofMillis(3062), null);
+        assertThat(none.measured()).isNull();
+        assertThat(none.withinGoal()).isFalse();
+        Outage slow = Outage.measure(ChaosAction.STOP, fault, "NGINX-1", probes, Duration.ofMillis(62), null);
+        assertThat(slow.withinGoal()).isFalse();
+    }
+
+    private static ProbeResult ok(Instant at, String servedBy) {
+        return new ProbeResult(at.minusMillis(3), at, "192.168.224.150", Duration.ofMillis(3), 200, servedBy, "x", null);
+    }
+
+    private static ProbeResult failed(Instant at) {
+        return new ProbeResult(at.minusMillis(300), at, "192.168.224.150", Duration.ofMillis(300), 0, null, null, "timeout");
+    }
+}
