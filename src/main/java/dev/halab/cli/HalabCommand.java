@@ -16,6 +16,9 @@ import java.util.Locale;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 LabCommand.class,
+                ValidateCommand.class,
+                RenderCommand.class,
+                PlanCommand.class, InstallCommand.class, VerifyCommand.class, UninstallCommand.class, ForgetHostCommand.class,
         })
 public final class HalabCommand implements Runnable {
     /** Exit code for bad input (invalid profile, unknown host, ...): nothing was changed. */

@@ -2,6 +2,7 @@ package dev.halab.core.profile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -16,7 +17,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -82,7 +86,7 @@ public final class ProfileLoader {
                     e.getPropertyName(), path(e), knownFields(e)), e);
         } catch (MismatchedInputException e) {
             if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Missing required creator property")) {
-                throw new ProfileException(LocalizedText.of(BUNDLE, "profile.missingField", source, path(e)), e);
+                throw missingOrMisspelt(json, source, e);
             }
             throw new ProfileException(LocalizedText.of(BUNDLE, "profile.wrongType", source, path(e),
                     e.getOriginalMessage().lines().findFirst().orElse("")), e);
@@ -114,6 +118,38 @@ public final class ProfileLoader {
                 .filter(n -> n.endsWith(".json"))
                 .map(n -> n.substring(0, n.length() - ".json".length()))
                 .sorted().toList();
+    }
+
+    /**
+     * Jackson reports a missing required field before an unknown one, so a typo such as
+     * "masterPrority" would read "masterPriority is missing". Name the unknown field instead.
+     */
+    private static ProfileException missingOrMisspelt(byte[] json, String source, MismatchedInputException e) {
+        List<JsonMappingException.Reference> refs = e.getPath();
+        String missingPath = path(e);
+        try {
+            JsonNode parent = MAPPER.readTree(json);
+            for (JsonMappingException.Reference ref : refs.subList(0, refs.size() - 1)) {
+                parent = ref.getFieldName() != null ? parent.path(ref.getFieldName()) : parent.path(ref.getIndex());
+            }
+            Object from = refs.get(refs.size() - 1).getFrom();
+            if (parent.isObject() && from instanceof Class<?> type) {
+                Set<String> known = MAPPER.getDeserializationConfig()
+                        .introspect(MAPPER.constructType(type)).findProperties().stream()
+                        .map(p -> p.getName()).collect(Collectors.toCollection(TreeSet::new));
+                for (Iterator<String> names = parent.fieldNames(); names.hasNext(); ) {
+                    String name = names.next();
+                    if (!known.contains(name)) {
+                        String at = missingPath.contains(".") ? missingPath.substring(0, missingPath.lastIndexOf('.') + 1) + name : name;
+                        return new ProfileException(LocalizedText.of(BUNDLE, "profile.unknownField", source, name, at,
+                                String.join(", ", known)), e);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // Fall back to the plain "missing" message below.
+        }
+        return new ProfileException(LocalizedText.of(BUNDLE, "profile.missingField", source, missingPath), e);
     }
 
     private static String path(JsonMappingException e) {

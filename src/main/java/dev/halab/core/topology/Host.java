@@ -1,5 +1,6 @@
 package dev.halab.core.topology;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -16,10 +17,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record Host(String name, String address, Role role, String nginxHeader, Integer upstreamWeight,
                    @JsonProperty("interface") String interfaceName) {
 
+    @JsonIgnore // derived from role; without this a saved profile has "frontEnd" and cannot be loaded
     public boolean isFrontEnd() {
         return role == Role.FRONTEND;
     }
 
+    @JsonIgnore
     public boolean isBackEnd() {
         return role == Role.BACKEND;
     }

@@ -1,0 +1,44 @@
+package dev.halab.cli;
+
+import dev.halab.core.i18n.Bundles;
+import dev.halab.core.profile.ProfileException;
+import dev.halab.core.profile.ProfileLoader;
+import dev.halab.core.topology.Problem;
+import dev.halab.core.topology.Topology;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@code --profile NAME_OR_FILE} option shared by subcommands, and how problems are printed. */
+public final class ProfileOption {
+
+    @Option(names = {"-p", "--profile"}, required = true, paramLabel = "NAME_OR_FILE",
+            description = "A shipped profile (tutorial, tutorial-nopreempt, dual-master, fast-failover, local-lab) "
+                    + "or the path of a JSON profile file.")
+    String profile;
+
+    public String value() {
+        return profile;
+    }
+
+    /** The topology, or empty after printing one line that says why the profile cannot be read. */
+    public Optional<Topology> load(PrintWriter err) {
+        try {
+            return Optional.of(ProfileLoader.load(profile));
+        } catch (ProfileException e) {
+            err.println("ERROR " + e.text().render(Bundles.uiLocale()));
+            err.flush();
+            return Optional.empty();
+        }
+    }
+
+    /** One line per problem: {@code ERROR field: message} or {@code WARNING field: message}. */
+    public static void print(List<Problem> problems, PrintWriter out) {
+        for (Problem problem : problems) {
+            out.println(problem.severity() + " " + problem.render(Bundles.uiLocale()));
+        }
+        out.flush();
+    }
+}

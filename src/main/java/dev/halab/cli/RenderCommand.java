@@ -1,0 +1,105 @@
+package dev.halab.cli;
+
+import dev.halab.core.i18n.Bundles;
+import dev.halab.core.template.GeneratedFile;
+import dev.halab.core.template.HostFiles;
+import dev.halab.core.topology.Problem;
+import dev.halab.core.topology.Topology;
+import dev.halab.core.topology.TopologyValidator;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code halab render --profile P --out DIR}: writes every file each host would get to
+ * {@code DIR/<host>/<path on the host>}, for review or for copying by hand. Writes nothing if
+ * the profile has errors.
+ */
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = "Writes every file each host would get to DIR/<host>/<path on the host>. "
+                + "Refuses (exit code 2) and writes nothing if the profile has errors.")
+public final class RenderCommand implements Callable<Integer> {
+
+    @CommandLine.Mixin
+    ProfileOption profile;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
+            description = "Folder to write to; created if missing. Existing files of the same name are replaced.")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        Optional<Topology> topology = profile.load(stderr);
+        if (topology.isEmpty()) {
+            return HalabCommand.EXIT_INVALID;
+        }
+        List<Problem> problems = TopologyValidator.validate(topology.get());
+        ProfileOption.print(problems, stdout);
+        if (TopologyValidator.hasErrors(problems)) {
+            stderr.println("ERROR " + Bundles.text("cli", "render.refused", profile.value()));
+            stderr.flush();
+            return HalabCommand.EXIT_INVALID;
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            stderr.println("ERROR " + Bundles.text("cli", "render.outNotFolder", out));
+            stderr.flush();
+            return HalabCommand.EXIT_INVALID;
+        }
+        Map<String, List<GeneratedFile>> files = HostFiles.forAllHosts(topology.get());
+        int count = 0;
+        try {
+            for (Map.Entry<String, List<GeneratedFile>> host : files.entrySet()) {
+                for (GeneratedFile file : host.getValue()) {
+                    Path target = out.resolve(host.getKey()).resolve(file.path().substring(1));
+                    Files.createDirectories(target.getParent());
+                    Files.writeString(target, file.content());
+                    setMode(target, file.mode());
+                    stdout.println(Bundles.text("cli", "render.wrote", target, file.modeOctal()));
+                    count++;
+                }
+            }
+        } catch (IOException e) {
+            stderr.println("ERROR " + Bundles.text("cli", "render.writeFailed", out, String.valueOf(e.getMessage())));
+            stderr.flush();
+            return HalabCommand.EXIT_FAILED;
+        }
+        stdout.println(Bundles.text("cli", "render.done", count, files.size(), out));
+        stdout.flush();
+        return 0;
+    }
+
+    private static void setMode(Path file, int mode) throws IOException {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
+        PosixFilePermission[] bits = {
+                PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
+                PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
+                PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
+        for (int i = 0; i < bits.length; i++) {
+            if ((mode & (1 << i)) != 0) {
+                permissions.add(bits[i]);
+            }
+        }
+        Files.setPosixFilePermissions(file, permissions);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.halab.cli;
+
+import dev.halab.core.i18n.Bundles;
+import dev.halab.core.topology.Problem;
+import dev.halab.core.topology.Topology;
+import dev.halab.core.topology.TopologyValidator;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code halab validate --profile P}: every problem of a profile, one line each; exit 2 on errors. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Checks a profile and lists every problem (ERROR or WARNING), one per line. "
+                + "Exit code 2 if there is an error, 0 otherwise.")
+public final class ValidateCommand implements Callable<Integer> {
+
+    @CommandLine.Mixin
+    ProfileOption profile;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Optional<Topology> topology = profile.load(spec.commandLine().getErr());
+        if (topology.isEmpty()) {
+            return HalabCommand.EXIT_INVALID;
+        }
+        List<Problem> problems = TopologyValidator.validate(topology.get());
+        ProfileOption.print(problems, out);
+        long errors = problems.stream().filter(Problem::isError).count();
+        if (errors > 0) {
+            return HalabCommand.EXIT_INVALID;
+        }
+        out.println(Bundles.text("cli", "validate.ok", profile.value(), problems.size()));
+        out.flush();
+        return 0;
+    }
+}
