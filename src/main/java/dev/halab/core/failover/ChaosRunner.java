@@ -5,6 +5,7 @@ import dev.halab.core.i18n.LocalizedText;
 import dev.halab.core.remote.CommandResult;
 import dev.halab.core.remote.RemoteException;
 import dev.halab.core.remote.RemoteShell;
+import dev.halab.core.remote.ShellFactory;
 import dev.halab.core.topology.Host;
 import dev.halab.core.topology.Topology;
 import dev.halab.core.topology.VrrpInstance;
@@ -67,11 +68,11 @@ public final class ChaosRunner {
             + "&& command -v nginx >/dev/null";
 
     private final Topology topology;
-    private final ShellProvider shells;
+    private final ShellFactory shells;
     private final PowerSwitch power;
 
     /** @param power null when the hosts cannot be powered off and on (real VMs) */
-    public ChaosRunner(Topology topology, ShellProvider shells, PowerSwitch power) {
+    public ChaosRunner(Topology topology, ShellFactory shells, PowerSwitch power) {
         this.topology = topology;
         this.shells = shells;
         this.power = power;

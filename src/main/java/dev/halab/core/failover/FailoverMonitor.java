@@ -7,6 +7,7 @@ import dev.halab.core.i18n.LocalizedText;
 import dev.halab.core.remote.OutputListener;
 import dev.halab.core.remote.RemoteException;
 import dev.halab.core.remote.RemoteShell;
+import dev.halab.core.remote.ShellFactory;
 import dev.halab.core.topology.Host;
 import dev.halab.core.topology.Topology;
 import dev.halab.core.topology.VrrpInstance;
@@ -61,7 +62,7 @@ public final class FailoverMonitor implements AutoCloseable {
     }
 
     private final Topology topology;
-    private final ShellProvider shells;
+    private final ShellFactory shells;
     private final MonitorSettings settings;
     private final List<MonitorListener> listeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
@@ -75,7 +76,7 @@ public final class FailoverMonitor implements AutoCloseable {
     private HealthChecker health;
     private volatile boolean closed;
 
-    public FailoverMonitor(Topology topology, ShellProvider shells, MonitorSettings settings) {
+    public FailoverMonitor(Topology topology, ShellFactory shells, MonitorSettings settings) {
         this.topology = topology;
         this.shells = shells;
         this.settings = settings;
