@@ -46,8 +46,9 @@ import java.util.function.Consumer;
  * <p>Host disks (overlay upper dirs) survive {@code down}, like a VM's disk survives a shutdown;
  * {@link #reset} or {@code up(progress, true)} discards them so hosts are as after first boot.
  *
- * <p>Methods block; call them from a worker thread in a GUI. Not meant for concurrent use from
- * several threads: the lifecycle methods are synchronized.
+ * <p>Methods block; call them from a worker thread in a GUI. {@code up}, {@code reset},
+ * {@code down} and {@code power} hold a lock (in this JVM and, through a lock file next to the
+ * state dir, across processes), so a benchmark and a test run never interleave their changes.
  */
 public final class LocalLab {
 
@@ -119,7 +120,7 @@ public final class LocalLab {
     // ---------------------------------------------------------------- lifecycle
 
     /** Brings the lab up, keeping the hosts' disks from an earlier run. See {@link #up(LabProgress, boolean)}. */
-    public synchronized void up(LabProgress progress) {
+    public void up(LabProgress progress) {
         up(progress, false);
     }
 
@@ -133,7 +134,11 @@ public final class LocalLab {
      * @throws LabException with a user-facing message if a prerequisite is missing or the lab
      *                      subnet is already routed on this machine by something else
      */
-    public synchronized void up(LabProgress progress, boolean freshHosts) {
+    public void up(LabProgress progress, boolean freshHosts) {
+        locked(() -> upLocked(progress, freshHosts));
+    }
+
+    private void upLocked(LabProgress progress, boolean freshHosts) {
         RootfsCache rootfs = rootfs();
         AptRepository repo = new AptRepository(config.cacheDir(), rootfs, AptRepository.packageListFromClasspath());
         List<String> problems = Prerequisites.problems(config, rootfs.isReady() && repo.isReady());
@@ -181,7 +186,7 @@ public final class LocalLab {
     }
 
     /** Fresh hosts, as after first boot, with no packages installed; the lab is up afterwards. */
-    public synchronized void reset(LabProgress progress) {
+    public void reset(LabProgress progress) {
         up(progress, true);
     }
 
@@ -189,8 +194,8 @@ public final class LocalLab {
      * Removes every namespace, mount, process, route and bridge the lab made, and nothing else.
      * Keeps the caches, the SSH key and the hosts' disks. Safe to call when the lab is down.
      */
-    public synchronized void down() {
-        teardown();
+    public void down() {
+        locked(this::teardown);
     }
 
     /** Each host's state, address and whether SSH answers; cheap, changes nothing. */
@@ -212,8 +217,12 @@ public final class LocalLab {
      * ARP even for a VIP a killed keepalived left behind. On boots it again; systemd starts its
      * enabled services. Returns when the host is off, or when SSH answers again.
      */
-    public synchronized void power(String hostName, boolean on) {
+    public void power(String hostName, boolean on) {
         LabHost host = config.host(hostName);
+        locked(() -> powerLocked(host, on));
+    }
+
+    private void powerLocked(LabHost host, boolean on) {
         if (!netnsExists(host)) {
             throw new LabException(LabMessages.get("error.labDown"));
         }
@@ -605,6 +614,23 @@ public final class LocalLab {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private static final Object JVM_LOCK = new Object();
+
+    /** Runs a lifecycle action under the JVM lock and an exclusive lock on {@code STATE_DIR.lock}. */
+    private void locked(Runnable action) {
+        synchronized (JVM_LOCK) {
+            Path lockFile = config.stateDir().resolveSibling(config.stateDir().getFileName() + ".lock");
+            Files2.createDirectories(lockFile.getParent());
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                 java.nio.channels.FileLock ignored = channel.lock()) {
+                action.run();
+            } catch (IOException e) {
+                throw new LabException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+            }
+        }
+    }
 
     private void run(List<String> argv) {
         SystemCommand.of(argv).check();
