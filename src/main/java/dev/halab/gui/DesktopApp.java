@@ -1,12 +1,34 @@
 package dev.halab.gui;
 
+import dev.halab.core.i18n.Bundles;
+import dev.halab.gui.common.AppExecutor;
+import dev.halab.gui.common.Texts;
+import dev.halab.gui.common.Theme;
+import dev.halab.gui.common.UiContext;
+import dev.halab.gui.service.HostKeyPrompt;
+import dev.halab.gui.service.Services;
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 
-/** The JavaFX application. (Placeholder window until the wizard lands: issue 6.) */
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The JavaFX application: one {@link AppExecutor} for all blocking work, the core wired through
+ * {@link Services}, the main window. Started by {@code Launcher} through {@link #launchApp}.
+ */
 public final class DesktopApp extends Application {
+    /** Set: print the time from JVM start to the first frame, then quit (bench/gui-bench.sh). */
+    public static final String FIRST_FRAME_PROPERTY = "halab.bench.firstFrame";
+
+    private AppExecutor executor;
+    private MainWindow window;
 
     public static void launchApp(String[] args) {
         Application.launch(DesktopApp.class, args);
@@ -14,8 +36,73 @@ public final class DesktopApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("HA Lab");
-        stage.setScene(new Scene(new Label("HA Lab"), 640, 400));
+        Texts.setLocale(Bundles.uiLocale());
+        Theme.LIGHT.apply();
+        executor = new AppExecutor();
+        window = new MainWindow(Services.fromCore(), UiContext.fx(executor));
+        window.wizard().setHostKeyPrompt(DesktopApp::askTrust);
+        Scene scene = new Scene(window, 1280, 820);
+        Theme.style(scene);
+        stage.titleProperty().bind(Texts.bind("app.title"));
+        stage.setScene(scene);
+        stage.setMinWidth(980);
+        stage.setMinHeight(640);
         stage.show();
+        if (Boolean.getBoolean(FIRST_FRAME_PROPERTY)) {
+            reportFirstFrame();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.close();
+        }
+        if (executor != null) {
+            executor.close();
+        }
+    }
+
+    /**
+     * Trust on first use, asked from a worker thread: the dialog runs on the FX thread and the
+     * worker waits for the answer. Refusing is the default.
+     */
+    static boolean askTrust(String host, String address, String keyType, String fingerprint) {
+        CompletableFuture<Boolean> answer = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+            alert.setTitle(Texts.get("trust.title"));
+            alert.setHeaderText(Texts.get("trust.header", host, address));
+            alert.setContentText(Texts.get("trust.body", keyType, fingerprint));
+            ButtonType trust = new ButtonType(Texts.get("trust.accept"));
+            ButtonType refuse = new ButtonType(Texts.get("trust.refuse"), ButtonType.CANCEL.getButtonData());
+            alert.getButtonTypes().setAll(refuse, trust);
+            answer.complete(alert.showAndWait().orElse(refuse) == trust);
+        });
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            return false;
+        }
+    }
+
+    private static void reportFirstFrame() {
+        new AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                // the second pulse after show() is the first one whose frame has been rendered
+                if (++frames == 2) {
+                    stop();
+                    long millis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                    System.out.println("first-frame-ms " + millis);
+                    Platform.exit();
+                }
+            }
+        }.start();
     }
 }

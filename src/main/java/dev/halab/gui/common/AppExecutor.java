@@ -1,0 +1,35 @@
+package dev.halab.gui.common;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The app's one executor for blocking work: named daemon threads ("halab-worker-N") so that a
+ * hung SSH call never keeps the JVM alive after the window closes. Cached, because a live monitor
+ * holds a thread for as long as the dashboard is open while other work must still run.
+ */
+public final class AppExecutor implements BackgroundExecutor, AutoCloseable {
+    private final ExecutorService pool;
+
+    public AppExecutor() {
+        AtomicInteger counter = new AtomicInteger();
+        ThreadFactory factory = runnable -> {
+            Thread thread = new Thread(runnable, "halab-worker-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        pool = Executors.newCachedThreadPool(factory);
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        pool.execute(task);
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

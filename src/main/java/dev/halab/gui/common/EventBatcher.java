@@ -1,0 +1,72 @@
+package dev.halab.gui.common;
+
+import javafx.animation.AnimationTimer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+
+/**
+ * Moves events from worker threads to the FX thread in batches: workers {@link #offer} (cheap,
+ * lock-free), and a timer on the FX thread drains everything queued at most every
+ * {@value #PERIOD_MILLIS} ms into one consumer call. Thousands of apt lines thus cost one list
+ * update per tick, never one {@code Platform.runLater} per line.
+ */
+public final class EventBatcher<T> {
+    public static final long PERIOD_MILLIS = 50;
+    private final ConcurrentLinkedQueue<T> queue = new ConcurrentLinkedQueue<>();
+    private final Consumer<List<T>> consumer;
+    private AnimationTimer timer;
+
+    public EventBatcher(Consumer<List<T>> consumer) {
+        this.consumer = consumer;
+    }
+
+    /** Any thread. */
+    public void offer(T item) {
+        queue.offer(item);
+    }
+
+    /** Delivers what is queued now; the timer calls it, tests call it directly. */
+    public void drain() {
+        if (queue.isEmpty()) {
+            return;
+        }
+        List<T> batch = new ArrayList<>();
+        T item;
+        while ((item = queue.poll()) != null) {
+            batch.add(item);
+        }
+        consumer.accept(batch);
+    }
+
+    /** FX thread: starts draining on a timer. */
+    public void start() {
+        if (timer != null) {
+            return;
+        }
+        long periodNanos = PERIOD_MILLIS * 1_000_000L;
+        timer = new AnimationTimer() {
+            private long last;
+
+            @Override
+            public void handle(long now) {
+                if (now - last >= periodNanos) {
+                    last = now;
+                    drain();
+                }
+            }
+        };
+        timer.start();
+    }
+
+    /** FX thread: stops the timer after a last drain. */
+    public void stop() {
+        if (timer != null) {
+            timer.stop();
+            timer = null;
+        }
+        drain();
+    }
+}

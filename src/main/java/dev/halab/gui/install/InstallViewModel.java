@@ -1,0 +1,347 @@
+package dev.halab.gui.install;
+
+import dev.halab.core.event.RunEvent;
+import dev.halab.core.i18n.LocalizedText;
+import dev.halab.gui.common.BatchedSink;
+import dev.halab.gui.common.CancelToken;
+import dev.halab.gui.common.Texts;
+import dev.halab.gui.common.UiContext;
+import dev.halab.gui.service.InstallService;
+import dev.halab.gui.service.RunRequest;
+import dev.halab.gui.service.ServiceException;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The install screen's logic: runs install then verify on a worker, turns the core's run events
+ * (delivered in batches on the FX thread) into per-host step states and one log, filterable by
+ * host, step and search text. Cancel stops between steps; retry re-runs (finished steps then say
+ * "nothing to do").
+ */
+public final class InstallViewModel {
+    /** The log keeps this many lines; older ones are dropped (a full apt log is a few thousand). */
+    public static final int MAX_LOG_LINES = 200_000;
+
+    public enum Phase { IDLE, INSTALLING, VERIFYING, DONE }
+
+    private final InstallService service;
+    private final UiContext context;
+
+    private final ObservableList<HostProgress> hosts = FXCollections.observableArrayList();
+    private final Map<String, HostProgress> byHost = new LinkedHashMap<>();
+    private final ObservableList<LogLine> log = FXCollections.observableArrayList();
+    private final FilteredList<LogLine> visibleLog = new FilteredList<>(log);
+    private final ObjectProperty<String> hostFilter = new SimpleObjectProperty<>();
+    private final ObjectProperty<StepItem> stepFilter = new SimpleObjectProperty<>();
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(Phase.IDLE);
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final ObjectProperty<StepItem> failedStep = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalizedText> summary = new SimpleObjectProperty<>();
+    private final ObjectProperty<Boolean> installSucceeded = new SimpleObjectProperty<>();
+    private final ObjectProperty<Boolean> verifySucceeded = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalizedText> verifySummary = new SimpleObjectProperty<>();
+
+    private RunRequest lastRequest;
+    private CancelToken cancel = new CancelToken();
+
+    public InstallViewModel(InstallService service, UiContext context) {
+        this.service = service;
+        this.context = context;
+        visibleLog.predicateProperty().bind(Bindings.createObjectBinding(this::logPredicate, hostFilter, stepFilter, search));
+    }
+
+    // ---- Properties
+
+    public ObservableList<HostProgress> hosts() {
+        return hosts;
+    }
+
+    public ObservableList<LogLine> log() {
+        return log;
+    }
+
+    /** The log as shown: filtered by host, step and search text. */
+    public FilteredList<LogLine> visibleLog() {
+        return visibleLog;
+    }
+
+    public ObjectProperty<String> hostFilterProperty() {
+        return hostFilter;
+    }
+
+    public ObjectProperty<StepItem> stepFilterProperty() {
+        return stepFilter;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ObjectProperty<Phase> phaseProperty() {
+        return phase;
+    }
+
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+
+    public ObjectProperty<StepItem> failedStepProperty() {
+        return failedStep;
+    }
+
+    public ObjectProperty<LocalizedText> summaryProperty() {
+        return summary;
+    }
+
+    public ObjectProperty<Boolean> installSucceededProperty() {
+        return installSucceeded;
+    }
+
+    public ObjectProperty<Boolean> verifySucceededProperty() {
+        return verifySucceeded;
+    }
+
+    public ObjectProperty<LocalizedText> verifySummaryProperty() {
+        return verifySummary;
+    }
+
+    // ---- Commands
+
+    /** FX thread: starts install (then verify) for a request captured by the wizard. */
+    public void start(RunRequest request) {
+        if (running.get()) {
+            return;
+        }
+        lastRequest = request;
+        cancel = new CancelToken();
+        CancelToken token = cancel;
+        resetFor(request);
+        running.set(true);
+        phase.set(Phase.INSTALLING);
+        BatchedSink<RunEvent> sink = context.batching().open(this::apply);
+        context.background().execute(() -> {
+            LocalizedText failure = null;
+            try {
+                service.install(request, sink::accept, token);
+                sink.close();
+                // verify only after the install's events are on screen, so the phase shown is right
+                context.ui().post(() -> {
+                    if (Boolean.TRUE.equals(installSucceeded.get()) && !token.isCancelled()) {
+                        phase.set(Phase.VERIFYING);
+                        runVerify(request, token);
+                    } else {
+                        finish();
+                    }
+                });
+                return;
+            } catch (ServiceException e) {
+                failure = e.text();
+            } catch (RuntimeException e) {
+                failure = Texts.of("error.unexpected", String.valueOf(e));
+            }
+            sink.close();
+            LocalizedText why = failure;
+            context.ui().post(() -> {
+                installSucceeded.set(false);
+                summary.set(why);
+                finish();
+            });
+        });
+    }
+
+    private void runVerify(RunRequest request, CancelToken token) {
+        BatchedSink<RunEvent> sink = context.batching().open(this::apply);
+        context.background().execute(() -> {
+            LocalizedText failure = null;
+            try {
+                service.verify(request, sink::accept, token);
+            } catch (ServiceException e) {
+                failure = e.text();
+            } catch (RuntimeException e) {
+                failure = Texts.of("error.unexpected", String.valueOf(e));
+            }
+            sink.close();
+            LocalizedText why = failure;
+            context.ui().post(() -> {
+                if (why != null) {
+                    verifySucceeded.set(false);
+                    verifySummary.set(why);
+                }
+                finish();
+            });
+        });
+    }
+
+    private void finish() {
+        running.set(false);
+        phase.set(Phase.DONE);
+    }
+
+    public void cancel() {
+        cancel.cancel();
+        log.add(new LogLine(null, null, LogLine.Kind.INFO, Texts.get("install.cancelling")));
+    }
+
+    /** Runs the same request again; steps already done then report "nothing to do". */
+    public void retry() {
+        if (lastRequest != null) {
+            start(lastRequest);
+        }
+    }
+
+    public String copyText(List<LogLine> lines) {
+        StringBuilder text = new StringBuilder();
+        for (LogLine line : lines) {
+            text.append(line.toClipboard()).append('\n');
+        }
+        return text.toString();
+    }
+
+    // ---- Event handling (FX thread, one batch per tick)
+
+    private void resetFor(RunRequest request) {
+        hosts.clear();
+        byHost.clear();
+        request.topology().hosts().forEach(h -> host(h.name()));
+        failedStep.set(null);
+        summary.set(null);
+        installSucceeded.set(null);
+        verifySucceeded.set(null);
+        verifySummary.set(null);
+        stepFilter.set(null);
+    }
+
+    /** Applies a batch of events: one list update for all their log lines. */
+    public void apply(List<RunEvent> events) {
+        List<LogLine> lines = new ArrayList<>();
+        for (RunEvent event : events) {
+            apply(event, lines);
+        }
+        if (!lines.isEmpty()) {
+            log.addAll(lines);
+            int excess = log.size() - MAX_LOG_LINES;
+            if (excess > 0) {
+                log.remove(0, excess);
+            }
+        }
+    }
+
+    private void apply(RunEvent event, List<LogLine> lines) {
+        if (event instanceof RunEvent.RunStarted e) {
+            e.hosts().forEach(this::host);
+            lines.add(new LogLine(null, null, LogLine.Kind.INFO, Texts.get("install.runStarted", e.runKind())));
+        } else if (event instanceof RunEvent.HostStarted e) {
+            HostProgress h = host(e.host());
+            h.stateProperty().set(StepState.RUNNING);
+            h.updateProgress();
+        } else if (event instanceof RunEvent.StepStarted e) {
+            StepItem step = step(e.host(), e.stepId(), e.title());
+            step.stateProperty().set(StepState.RUNNING);
+            host(e.host()).updateProgress();
+            lines.add(new LogLine(e.host(), e.stepId(), LogLine.Kind.INFO, "▶ " + Texts.render(e.title())));
+        } else if (event instanceof RunEvent.CommandStarted e) {
+            lines.add(new LogLine(e.host(), e.stepId(), LogLine.Kind.COMMAND, "$ " + e.command()));
+        } else if (event instanceof RunEvent.OutputLine e) {
+            lines.add(new LogLine(e.host(), e.stepId(), e.stderr() ? LogLine.Kind.ERROR : LogLine.Kind.OUTPUT, e.line()));
+        } else if (event instanceof RunEvent.StepChanged e) {
+            finishStep(e.host(), e.stepId(), StepState.CHANGED, e.what(), lines);
+        } else if (event instanceof RunEvent.StepUnchanged e) {
+            finishStep(e.host(), e.stepId(), StepState.UNCHANGED, e.reason(), lines);
+        } else if (event instanceof RunEvent.StepFailed e) {
+            StepItem step = finishStep(e.host(), e.stepId(), StepState.FAILED, e.why(), lines);
+            if (failedStep.get() == null) {
+                failedStep.set(step);
+            }
+        } else if (event instanceof RunEvent.StepSkipped e) {
+            finishStep(e.host(), e.stepId(), StepState.SKIPPED, e.why(), lines);
+        } else if (event instanceof RunEvent.Notice e) {
+            lines.add(new LogLine(e.host(), null, LogLine.Kind.INFO, Texts.render(e.text())));
+        } else if (event instanceof RunEvent.FileDiff e) {
+            lines.add(new LogLine(e.host(), null, LogLine.Kind.INFO, e.path()));
+        } else if (event instanceof RunEvent.HostFinished e) {
+            HostProgress h = host(e.host());
+            h.stateProperty().set(e.success() ? StepState.CHANGED : StepState.FAILED);
+            h.updateProgress();
+        } else if (event instanceof RunEvent.RunFinished e) {
+            if (phase.get() == Phase.VERIFYING) {
+                verifySucceeded.set(e.success());
+                verifySummary.set(e.summary());
+            } else {
+                installSucceeded.set(e.success());
+                summary.set(e.summary());
+            }
+            lines.add(new LogLine(null, null, e.success() ? LogLine.Kind.INFO : LogLine.Kind.ERROR, Texts.render(e.summary())));
+        }
+    }
+
+    private StepItem finishStep(String host, String stepId, StepState state, LocalizedText detail, List<LogLine> lines) {
+        StepItem step = step(host, stepId, null);
+        step.stateProperty().set(state);
+        step.detailProperty().set(detail);
+        host(host).updateProgress();
+        if (detail != null) {
+            lines.add(new LogLine(host, stepId, state == StepState.FAILED ? LogLine.Kind.ERROR : LogLine.Kind.INFO,
+                    symbol(state) + " " + Texts.render(detail)));
+        }
+        return step;
+    }
+
+    private static String symbol(StepState state) {
+        return switch (state) {
+            case CHANGED -> "✓";
+            case UNCHANGED -> "=";
+            case FAILED -> "✗";
+            case SKIPPED -> "↷";
+            default -> "·";
+        };
+    }
+
+    private HostProgress host(String name) {
+        String key = name == null ? "-" : name;
+        return byHost.computeIfAbsent(key, n -> {
+            HostProgress progress = new HostProgress(n);
+            hosts.add(progress);
+            return progress;
+        });
+    }
+
+    private StepItem step(String host, String stepId, LocalizedText title) {
+        HostProgress h = host(host);
+        for (StepItem step : h.steps()) {
+            if (step.stepId().equals(stepId)) {
+                if (title != null) {
+                    step.titleProperty().set(title);
+                }
+                return step;
+            }
+        }
+        StepItem step = new StepItem(h.host(), stepId, title == null ? Texts.of("install.step.unnamed", stepId) : title);
+        h.steps().add(step);
+        return step;
+    }
+
+    private Predicate<LogLine> logPredicate() {
+        String host = hostFilter.get();
+        StepItem step = stepFilter.get();
+        String needle = search.get() == null ? "" : search.get().trim().toLowerCase(Locale.ROOT);
+        return line -> (host == null || host.equals(line.host()))
+                && (step == null || (step.host().equals(line.host()) && step.stepId().equals(line.stepId())))
+                && (needle.isEmpty() || line.text().toLowerCase(Locale.ROOT).contains(needle));
+    }
+}

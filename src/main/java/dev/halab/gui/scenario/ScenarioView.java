@@ -1,0 +1,118 @@
+package dev.halab.gui.scenario;
+
+import atlantafx.base.theme.Styles;
+import dev.halab.gui.common.Texts;
+import dev.halab.gui.common.Ui;
+import dev.halab.gui.service.ChaosMethod;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/** The guided scenario panel: what to do, what should happen and why, what happened. */
+public final class ScenarioView extends VBox {
+
+    public ScenarioView(ScenarioViewModel vm) {
+        super(10);
+        setId("scenario");
+        getStyleClass().add("scenario-panel");
+        ComboBox<GuidedScenario> choice = new ComboBox<>();
+        choice.setId("scenario-choice");
+        choice.getItems().setAll(GuidedScenario.values());
+        choice.valueProperty().bindBidirectional(vm.scenarioProperty());
+        choice.setCellFactory(l -> new ScenarioCell());
+        choice.setButtonCell(new ScenarioCell());
+        Texts.localeProperty().addListener(o -> choice.setButtonCell(new ScenarioCell()));
+
+        Label step = new Label();
+        step.setId("scenario-step");
+        step.getStyleClass().add(Styles.TITLE_4);
+        step.textProperty().bind(Bindings.createStringBinding(() -> Texts.get("scenario.stepOf",
+                vm.stepIndexProperty().get() + 1, vm.stepCount()), vm.stepIndexProperty(), vm.scenarioProperty(),
+                Texts.localeProperty()));
+
+        Label outcome = new Label();
+        outcome.setId("scenario-outcome");
+        Runnable showOutcome = () -> {
+            outcome.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.TEXT_MUTED);
+            switch (vm.outcomeProperty().get()) {
+                case MET -> {
+                    outcome.setText(Texts.get("scenario.outcome.met"));
+                    outcome.setGraphic(Ui.icon(Material2AL.CHECK_CIRCLE));
+                    outcome.getStyleClass().add(Styles.SUCCESS);
+                }
+                case WAITING -> {
+                    outcome.setText(Texts.get("scenario.outcome.waiting"));
+                    outcome.setGraphic(Ui.icon(Material2AL.HOURGLASS_EMPTY));
+                    outcome.getStyleClass().add(Styles.WARNING);
+                }
+                default -> {
+                    outcome.setText(Texts.get("scenario.outcome.notStarted"));
+                    outcome.setGraphic(null);
+                    outcome.getStyleClass().add(Styles.TEXT_MUTED);
+                }
+            }
+        };
+        vm.outcomeProperty().addListener(o -> showOutcome.run());
+        Texts.localeProperty().addListener(o -> showOutcome.run());
+        showOutcome.run();
+
+        ComboBox<ChaosMethod> method = new ComboBox<>();
+        method.getItems().setAll(ChaosMethod.STOP_KEEPALIVED, ChaosMethod.KILL_KEEPALIVED, ChaosMethod.POWER_OFF);
+        method.valueProperty().bindBidirectional(vm.killMethodProperty());
+        method.setCellFactory(l -> new MethodCell());
+        method.setButtonCell(new MethodCell());
+        Texts.localeProperty().addListener(o -> method.setButtonCell(new MethodCell()));
+
+        Button doIt = Ui.button("scenario.do", Material2MZ.PLAY_ARROW, vm::doStep);
+        doIt.setId("scenario-do");
+        doIt.getStyleClass().add(Styles.ACCENT);
+        Button previous = Ui.button("scenario.previous", Material2AL.ARROW_BACK, vm::previousStep);
+        previous.disableProperty().bind(vm.stepIndexProperty().isEqualTo(0));
+        Button next = Ui.button("scenario.next", Material2AL.ARROW_FORWARD, vm::nextStep);
+        next.setId("scenario-next");
+        next.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.stepIndexProperty().get() >= vm.stepCount() - 1,
+                vm.stepIndexProperty(), vm.scenarioProperty()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox buttons = new HBox(8, previous, spacer, doIt, next);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+
+        getChildren().addAll(Ui.label("scenario.title", Styles.TITLE_3), choice, step,
+                section("scenario.todo", Ui.label(vm.todoProperty())),
+                section("scenario.expect", Ui.label(vm.expectProperty())),
+                section("scenario.why", Ui.label(vm.whyProperty(), Styles.TEXT_MUTED)),
+                section("scenario.happened", new VBox(4, Ui.label(vm.observedProperty()), outcome)),
+                new HBox(8, Ui.label("scenario.method"), method), buttons);
+    }
+
+    private static VBox section(String key, javafx.scene.Node body) {
+        VBox box = new VBox(2, Ui.label(key, Styles.TEXT_BOLD, Styles.TEXT_SMALL), body);
+        box.getStyleClass().add("scenario-section");
+        return box;
+    }
+
+    private static final class ScenarioCell extends ListCell<GuidedScenario> {
+        @Override
+        protected void updateItem(GuidedScenario item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : Texts.get("scenario." + item.id() + ".name"));
+        }
+    }
+
+    private static final class MethodCell extends ListCell<ChaosMethod> {
+        @Override
+        protected void updateItem(ChaosMethod item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : Texts.get("chaos." + item.name()));
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.halab.gui.service;
+
+import java.util.function.Consumer;
+
+/** Opens a live monitor on an installed lab. */
+public interface MonitorService {
+    /**
+     * Starts watching; {@code updates} is called from worker threads (the dashboard batches them).
+     * Blocks only while connecting.
+     */
+    MonitorSession open(RunRequest request, Consumer<MonitorUpdate> updates) throws ServiceException;
+
+    interface MonitorSession extends AutoCloseable {
+        /** Makes a front end fail; blocks until the action is done on the host. */
+        void chaos(String host, ChaosMethod method) throws ServiceException;
+
+        /** Undoes every chaos action on the host (starts services, link up, power on). */
+        void restore(String host) throws ServiceException;
+
+        @Override
+        void close();
+    }
+}

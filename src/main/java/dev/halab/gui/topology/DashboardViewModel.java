@@ -1,0 +1,323 @@
+package dev.halab.gui.topology;
+
+import dev.halab.core.i18n.LocalizedText;
+import dev.halab.core.topology.Topology;
+import dev.halab.gui.common.BatchedSink;
+import dev.halab.gui.common.Texts;
+import dev.halab.gui.common.UiContext;
+import dev.halab.gui.service.ChaosMethod;
+import dev.halab.gui.service.MonitorService;
+import dev.halab.gui.service.MonitorUpdate;
+import dev.halab.gui.service.RunRequest;
+import dev.halab.gui.service.ServiceException;
+import dev.halab.gui.wizard.FailoverEstimate;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The dashboard's logic: opens the live monitor, applies its updates (in batches, FX thread) to the
+ * {@link TopologyModel}, the request stream, the timeline and the alerts, runs chaos actions and
+ * restores on a worker, and measures each failover from the probe stream (kill to the first answer
+ * by the other front end) beside the theory of the configuration.
+ */
+public final class DashboardViewModel {
+    /** Requests kept for the stream list (newest first). */
+    public static final int STREAM_SIZE = 40;
+    /** Probes kept for the timeline chart (60 s at the default 100 ms probe interval). */
+    public static final int TIMELINE_SIZE = 600;
+
+    private final TopologyModel model;
+    private final MonitorService monitor;
+    private final UiContext context;
+
+    private final ObservableList<RequestItem> stream = FXCollections.observableArrayList();
+    private final ObservableList<RequestItem> timeline = FXCollections.observableArrayList();
+    private final ObservableList<AlertItem> alerts = FXCollections.observableArrayList();
+    private final ObjectProperty<Duration> measured = new SimpleObjectProperty<>();
+    private final ObjectProperty<Duration> theoretical = new SimpleObjectProperty<>();
+    private final ObjectProperty<ChaosMethod> lastMethod = new SimpleObjectProperty<>();
+    private final ObjectProperty<Instant> lastKillAt = new SimpleObjectProperty<>();
+    private final ObjectProperty<Integer> failedRequests = new SimpleObjectProperty<>();
+    private final BooleanProperty connected = new SimpleBooleanProperty();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final ObjectProperty<LocalizedText> error = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalizedText> lastAction = new SimpleObjectProperty<>();
+
+    private volatile MonitorService.MonitorSession session;
+    private BatchedSink<MonitorUpdate> sink;
+    /** Set at a kill: which nginx served before it, so the first answer by another one ends the outage. */
+    private String servingBeforeKill;
+    private int failuresSinceKill;
+    private boolean measuring;
+
+    public DashboardViewModel(Topology topology, MonitorService monitor, UiContext context) {
+        this.model = new TopologyModel(topology);
+        this.monitor = monitor;
+        this.context = context;
+    }
+
+    // ---- Properties
+
+    public TopologyModel model() {
+        return model;
+    }
+
+    public ObservableList<RequestItem> stream() {
+        return stream;
+    }
+
+    public ObservableList<RequestItem> timeline() {
+        return timeline;
+    }
+
+    public ObservableList<AlertItem> alerts() {
+        return alerts;
+    }
+
+    public ObjectProperty<Duration> measuredProperty() {
+        return measured;
+    }
+
+    public ObjectProperty<Duration> theoreticalProperty() {
+        return theoretical;
+    }
+
+    public ObjectProperty<ChaosMethod> lastMethodProperty() {
+        return lastMethod;
+    }
+
+    public ObjectProperty<Instant> lastKillAtProperty() {
+        return lastKillAt;
+    }
+
+    public ObjectProperty<Integer> failedRequestsProperty() {
+        return failedRequests;
+    }
+
+    public BooleanProperty connectedProperty() {
+        return connected;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ObjectProperty<LocalizedText> errorProperty() {
+        return error;
+    }
+
+    public ObjectProperty<LocalizedText> lastActionProperty() {
+        return lastAction;
+    }
+
+    /** The front end a target means now: the VIP holder (else the configured master), or the other one. */
+    public String hostOf(ChaosTarget target) {
+        String master = Optional.ofNullable(model.vipHolderProperty().get())
+                .orElse(model.topology().primaryInstance().master());
+        if (target == ChaosTarget.MASTER) {
+            return master;
+        }
+        return model.frontEnds().stream().map(NodeModel::name).filter(n -> !n.equals(master)).findFirst().orElse(master);
+    }
+
+    /** The nginx that answered the latest successful request, or null. */
+    public String lastServingNginx() {
+        return stream.stream().filter(RequestItem::ok).findFirst().map(RequestItem::nginx).orElse(null);
+    }
+
+    // ---- Commands
+
+    /** Opens the monitor (connecting on a worker). */
+    public void connect(RunRequest request) {
+        busy.set(true);
+        error.set(null);
+        sink = context.batching().open(this::apply);
+        BatchedSink<MonitorUpdate> updates = sink;
+        context.background().execute(() -> {
+            try {
+                MonitorService.MonitorSession opened = monitor.open(request, updates);
+                session = opened;
+                context.ui().post(() -> {
+                    busy.set(false);
+                    connected.set(true);
+                });
+            } catch (ServiceException e) {
+                context.ui().post(() -> {
+                    busy.set(false);
+                    error.set(e.text());
+                });
+            }
+        });
+    }
+
+    public void chaos(ChaosTarget target, ChaosMethod method) {
+        chaosOn(hostOf(target), method);
+    }
+
+    public void chaosOn(String host, ChaosMethod method) {
+        MonitorService.MonitorSession current = session;
+        if (current == null) {
+            error.set(Texts.of("dashboard.notConnected"));
+            return;
+        }
+        markKill(Instant.now(), method);
+        lastAction.set(Texts.of("dashboard.action.chaos", Texts.of("chaos." + method.name()), host));
+        busy.set(true);
+        context.background().execute(() -> {
+            try {
+                current.chaos(host, method);
+                context.ui().post(() -> busy.set(false));
+            } catch (ServiceException e) {
+                context.ui().post(() -> {
+                    busy.set(false);
+                    error.set(e.text());
+                });
+            }
+        });
+    }
+
+    public void restore(String host) {
+        MonitorService.MonitorSession current = session;
+        if (current == null) {
+            error.set(Texts.of("dashboard.notConnected"));
+            return;
+        }
+        lastAction.set(Texts.of("dashboard.action.restore", host));
+        busy.set(true);
+        context.background().execute(() -> {
+            try {
+                current.restore(host);
+                context.ui().post(() -> busy.set(false));
+            } catch (ServiceException e) {
+                context.ui().post(() -> {
+                    busy.set(false);
+                    error.set(e.text());
+                });
+            }
+        });
+    }
+
+    public void restoreAll() {
+        model.frontEnds().forEach(n -> restore(n.name()));
+    }
+
+    public void close() {
+        MonitorService.MonitorSession current = session;
+        session = null;
+        if (current != null) {
+            context.background().execute(current::close);
+        }
+        if (sink != null) {
+            sink.close();
+        }
+        connected.set(false);
+    }
+
+    /** Starts measuring a failover: called when a kill is issued (FX thread). */
+    void markKill(Instant at, ChaosMethod method) {
+        servingBeforeKill = lastServingNginx();
+        failuresSinceKill = 0;
+        measuring = true;
+        lastKillAt.set(at);
+        lastMethod.set(method);
+        measured.set(null);
+        failedRequests.set(null);
+        theoretical.set(theoryFor(method));
+    }
+
+    /** The configuration's theoretical failover time for a kill method; null when it depends on more than VRRP timers. */
+    Duration theoryFor(ChaosMethod method) {
+        var v = model.topology().vrrp();
+        FailoverEstimate estimate = FailoverEstimate.of(v.version(), v.advertInterval(), v.backupPriority());
+        return switch (method) {
+            case STOP_KEEPALIVED -> seconds(estimate.gracefulStop());
+            case KILL_KEEPALIVED, CUT_NETWORK, POWER_OFF -> seconds(estimate.silentDeath());
+            case STOP_NGINX -> null;
+        };
+    }
+
+    private static Duration seconds(java.math.BigDecimal value) {
+        return Duration.ofNanos(value.movePointRight(9).longValue());
+    }
+
+    // ---- Updates (FX thread, one batch per tick)
+
+    public void apply(List<MonitorUpdate> updates) {
+        List<RequestItem> newRequests = new ArrayList<>();
+        for (MonitorUpdate update : updates) {
+            if (update instanceof MonitorUpdate.Probe p) {
+                RequestItem item = toItem(p);
+                newRequests.add(item);
+                measure(item);
+            } else if (update instanceof MonitorUpdate.VrrpState s) {
+                if (s.instance() == null || s.instance().equals(model.topology().primaryInstance().name())) {
+                    model.node(s.host()).ifPresent(n -> n.setVrrpState(s.state()));
+                }
+            } else if (update instanceof MonitorUpdate.VipHolder v) {
+                if (v.vip().equals(model.vip())) {
+                    model.setVipHolder(v.holder());
+                }
+            } else if (update instanceof MonitorUpdate.Health h) {
+                model.node(h.host()).ifPresent(n -> n.setHealth(h.service(), h.up()));
+            } else if (update instanceof MonitorUpdate.Alert a) {
+                alerts.removeIf(existing -> existing.code().equals(a.code()));
+                if (a.raised()) {
+                    alerts.add(0, new AlertItem(a.code(), a.title(), a.hint(), a.at()));
+                }
+            } else if (update instanceof MonitorUpdate.FailoverMeasured f) {
+                // the monitor's own measurement (host timestamps) is better than ours
+                measured.set(f.measured());
+                if (f.theoretical() != null) {
+                    theoretical.set(f.theoretical());
+                }
+                failedRequests.set(f.failedRequests());
+                measuring = false;
+            }
+        }
+        if (!newRequests.isEmpty()) {
+            timeline.addAll(newRequests);
+            if (timeline.size() > TIMELINE_SIZE) {
+                timeline.remove(0, timeline.size() - TIMELINE_SIZE);
+            }
+            List<RequestItem> newestFirst = new ArrayList<>(newRequests.subList(
+                    Math.max(0, newRequests.size() - STREAM_SIZE), newRequests.size()));
+            java.util.Collections.reverse(newestFirst);
+            stream.addAll(0, newestFirst);
+            if (stream.size() > STREAM_SIZE) {
+                stream.remove(STREAM_SIZE, stream.size());
+            }
+        }
+    }
+
+    private void measure(RequestItem item) {
+        if (!measuring || lastKillAt.get() == null || item.at().isBefore(lastKillAt.get())) {
+            return;
+        }
+        if (!item.ok()) {
+            failuresSinceKill++;
+            return;
+        }
+        if (servingBeforeKill == null || !servingBeforeKill.equals(item.nginx())) {
+            measured.set(Duration.between(lastKillAt.get(), item.at()));
+            failedRequests.set(failuresSinceKill);
+            measuring = false;
+        }
+    }
+
+    private RequestItem toItem(MonitorUpdate.Probe p) {
+        int nginxIndex = p.nginx() == null ? -1 : model.frontEndByLabel(p.nginx()).map(NodeModel::index).orElse(-1);
+        int tomcatIndex = p.tomcat() == null ? -1 : model.backEndByLabel(p.tomcat()).map(NodeModel::index).orElse(-1);
+        long latency = p.latency() == null ? -1 : p.latency().toMillis();
+        return new RequestItem(p.at(), p.ok(), p.nginx(), p.tomcat(), latency, p.error(), nginxIndex, tomcatIndex);
+    }
+}

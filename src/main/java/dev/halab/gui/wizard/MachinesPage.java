@@ -1,0 +1,165 @@
+package dev.halab.gui.wizard;
+
+import atlantafx.base.theme.Styles;
+import dev.halab.core.command.Secret;
+import dev.halab.core.topology.Role;
+import dev.halab.gui.common.Texts;
+import dev.halab.gui.common.Ui;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+import java.io.File;
+
+/** Machines: the four addresses with their roles, the login, and a connection test per host. */
+final class MachinesPage extends VBox {
+    private final WizardViewModel vm;
+    private final GridPane hostGrid = new GridPane();
+
+    MachinesPage(WizardViewModel vm) {
+        super(14);
+        this.vm = vm;
+        setId("page-machines");
+        getStyleClass().add("wizard-page");
+        hostGrid.setHgap(12);
+        hostGrid.setVgap(8);
+        ColumnConstraints grow = new ColumnConstraints();
+        grow.setHgrow(Priority.ALWAYS);
+        hostGrid.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints(), grow,
+                new ColumnConstraints(), new ColumnConstraints());
+        vm.state().hosts().addListener((ListChangeListener<HostFields>) c -> {
+            // rebuild rows only when the profile changes (rows are replaced), not on typing
+            boolean replaced = false;
+            while (c.next()) {
+                replaced |= c.wasAdded() || c.wasRemoved();
+            }
+            if (replaced) {
+                buildRows();
+            }
+        });
+        buildRows();
+        getChildren().addAll(Ui.label("machines.title", Styles.TITLE_3), Ui.label("machines.intro", Styles.TEXT_MUTED),
+                hostGrid, login());
+    }
+
+    private void buildRows() {
+        hostGrid.getChildren().clear();
+        hostGrid.addRow(0, Ui.label("machines.col.name", Styles.TEXT_BOLD), Ui.label("machines.col.role", Styles.TEXT_BOLD),
+                Ui.label("machines.col.address", Styles.TEXT_BOLD), new Label(), Ui.label("machines.col.result", Styles.TEXT_BOLD));
+        int row = 1;
+        for (HostFields host : vm.state().hosts()) {
+            int index = row - 1;
+            Label name = new Label(host.name());
+            name.getStyleClass().add(Styles.TEXT_BOLD);
+            Label role = Ui.label(host.role() == Role.FRONTEND ? "role.frontend" : "role.backend", Styles.TEXT_MUTED);
+            TextField address = new TextField();
+            address.setId("address-" + host.name());
+            address.textProperty().bindBidirectional(host.addressProperty());
+            Button test = Ui.button("machines.test", Material2AL.LINK, () -> vm.testConnection(host));
+            test.setId("test-" + host.name());
+            test.getStyleClass().add(Styles.BUTTON_OUTLINED);
+            test.disableProperty().bind(host.testStateProperty().isEqualTo(HostFields.TestState.TESTING));
+            Label result = new Label();
+            result.setWrapText(true);
+            result.setMaxWidth(330);
+            result.textProperty().bind(Bindings.createStringBinding(() -> {
+                String message = Texts.render(host.testMessageProperty().get());
+                String fingerprint = host.fingerprintProperty().get();
+                return fingerprint == null ? message : message + "\n" + Texts.get("machines.fingerprint", fingerprint);
+            }, host.testMessageProperty(), host.fingerprintProperty(), Texts.localeProperty()));
+            host.testStateProperty().addListener((o, old, s) -> result.setGraphic(switch (s) {
+                case OK -> Ui.icon(Material2AL.CHECK_CIRCLE, Styles.SUCCESS);
+                case FAILED -> Ui.icon(Material2AL.ERROR, Styles.DANGER);
+                case TESTING -> Ui.icon(Material2AL.HOURGLASS_EMPTY);
+                default -> null;
+            }));
+            hostGrid.addRow(row, name, role, Ui.withProblem(address, vm.problemOn("hosts[" + index + "].address")), test, result);
+            row++;
+        }
+    }
+
+    private VBox login() {
+        WizardState state = vm.state();
+        TextField user = new TextField();
+        user.setId("ssh-user");
+        user.textProperty().bindBidirectional(state.sshUserProperty());
+        ToggleGroup group = new ToggleGroup();
+        RadioButton byKey = new RadioButton();
+        byKey.textProperty().bind(Texts.bind("machines.login.key"));
+        byKey.setToggleGroup(group);
+        RadioButton byPassword = new RadioButton();
+        byPassword.setId("login-password");
+        byPassword.textProperty().bind(Texts.bind("machines.login.password"));
+        byPassword.setToggleGroup(group);
+        Runnable syncLogin = () -> (state.loginProperty().get() == WizardState.Login.KEY ? byKey : byPassword).setSelected(true);
+        syncLogin.run();
+        state.loginProperty().addListener(o -> syncLogin.run());
+        group.selectedToggleProperty().addListener((o, old, now) ->
+                state.loginProperty().set(now == byPassword ? WizardState.Login.PASSWORD : WizardState.Login.KEY));
+
+        TextField keyFile = new TextField();
+        keyFile.setId("key-file");
+        keyFile.textProperty().bindBidirectional(state.keyFileProperty());
+        keyFile.disableProperty().bind(byKey.selectedProperty().not());
+        HBox.setHgrow(keyFile, Priority.ALWAYS);
+        Button browse = Ui.button("machines.browse", Material2AL.FOLDER_OPEN, () -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(Texts.get("machines.login.key"));
+            File home = new File(System.getProperty("user.home"), ".ssh");
+            if (home.isDirectory()) {
+                chooser.setInitialDirectory(home);
+            }
+            File chosen = chooser.showOpenDialog(getScene().getWindow());
+            if (chosen != null) {
+                state.keyFileProperty().set(chosen.getAbsolutePath());
+            }
+        });
+        browse.disableProperty().bind(byKey.selectedProperty().not());
+
+        PasswordField password = new PasswordField();
+        password.setId("password");
+        password.disableProperty().bind(byPassword.selectedProperty().not());
+        // read on the FX thread straight into a Secret: the wizard state never holds a String password
+        password.textProperty().addListener((o, old, text) -> state.passwordProperty().set(Secret.of(text)));
+
+        CheckBox sudo = new CheckBox();
+        sudo.textProperty().bind(Texts.bind("machines.sudo"));
+        sudo.selectedProperty().bindBidirectional(state.useSudoProperty());
+        PasswordField sudoPassword = new PasswordField();
+        sudoPassword.setId("sudo-password");
+        sudoPassword.disableProperty().bind(sudo.selectedProperty().not());
+        sudoPassword.textProperty().addListener((o, old, text) -> state.sudoPasswordProperty().set(Secret.of(text)));
+
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(8);
+        grid.addRow(0, Ui.label("machines.user"), user);
+        grid.addRow(1, byKey, new HBox(8, keyFile, browse));
+        grid.addRow(2, byPassword, password);
+        grid.addRow(3, sudo, sudoPassword);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(170);
+        ColumnConstraints grow = new ColumnConstraints();
+        grow.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(labels, grow);
+        Label note = Ui.label("machines.secretsNote", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        note.setGraphic(Ui.icon(Material2MZ.VPN_KEY));
+        VBox box = new VBox(8, Ui.label("machines.login", Styles.TITLE_4), grid, note);
+        box.getStyleClass().add("choice-card");
+        return box;
+    }
+}
