@@ -5,7 +5,8 @@ import dev.halab.gui.common.AppExecutor;
 import dev.halab.gui.common.Texts;
 import dev.halab.gui.common.Theme;
 import dev.halab.gui.common.UiContext;
-import dev.halab.gui.service.HostKeyPrompt;
+import dev.halab.core.remote.HostKeyFingerprint;
+import dev.halab.core.remote.SshTarget;
 import dev.halab.gui.service.Services;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
@@ -16,6 +17,8 @@ import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 
 import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -39,7 +42,7 @@ public final class DesktopApp extends Application {
         Texts.setLocale(Bundles.uiLocale());
         Theme.LIGHT.apply();
         executor = new AppExecutor();
-        window = new MainWindow(Services.fromCore(), UiContext.fx(executor));
+        window = new MainWindow(Services.fromCore(DesktopApp::askTrust), UiContext.fx(executor));
         window.wizard().setHostKeyPrompt(DesktopApp::askTrust);
         Scene scene = new Scene(window, 1280, 820);
         Theme.style(scene);
@@ -67,13 +70,14 @@ public final class DesktopApp extends Application {
      * Trust on first use, asked from a worker thread: the dialog runs on the FX thread and the
      * worker waits for the answer. Refusing is the default.
      */
-    static boolean askTrust(String host, String address, String keyType, String fingerprint) {
+    static boolean askTrust(SshTarget target, List<HostKeyFingerprint> keys) {
         CompletableFuture<Boolean> answer = new CompletableFuture<>();
+        String fingerprints = keys.stream().map(HostKeyFingerprint::toString).collect(Collectors.joining("\n"));
         Platform.runLater(() -> {
             Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
             alert.setTitle(Texts.get("trust.title"));
-            alert.setHeaderText(Texts.get("trust.header", host, address));
-            alert.setContentText(Texts.get("trust.body", keyType, fingerprint));
+            alert.setHeaderText(Texts.get("trust.header", target.name(), target.address()));
+            alert.setContentText(Texts.get("trust.body", fingerprints));
             ButtonType trust = new ButtonType(Texts.get("trust.accept"));
             ButtonType refuse = new ButtonType(Texts.get("trust.refuse"), ButtonType.CANCEL.getButtonData());
             alert.getButtonTypes().setAll(refuse, trust);

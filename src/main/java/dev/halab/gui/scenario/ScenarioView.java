@@ -3,7 +3,7 @@ package dev.halab.gui.scenario;
 import atlantafx.base.theme.Styles;
 import dev.halab.gui.common.Texts;
 import dev.halab.gui.common.Ui;
-import dev.halab.gui.service.ChaosMethod;
+import dev.halab.core.failover.ChaosAction;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -65,8 +65,8 @@ public final class ScenarioView extends VBox {
         Texts.localeProperty().addListener(o -> showOutcome.run());
         showOutcome.run();
 
-        ComboBox<ChaosMethod> method = new ComboBox<>();
-        method.getItems().setAll(ChaosMethod.STOP_KEEPALIVED, ChaosMethod.KILL_KEEPALIVED, ChaosMethod.POWER_OFF);
+        ComboBox<ChaosAction> method = new ComboBox<>();
+        method.getItems().setAll(ChaosAction.STOP, ChaosAction.KILL, ChaosAction.POWER);
         method.valueProperty().bindBidirectional(vm.killMethodProperty());
         method.setCellFactory(l -> new MethodCell());
         method.setButtonCell(new MethodCell());
@@ -108,9 +108,9 @@ public final class ScenarioView extends VBox {
         }
     }
 
-    private static final class MethodCell extends ListCell<ChaosMethod> {
+    private static final class MethodCell extends ListCell<ChaosAction> {
         @Override
-        protected void updateItem(ChaosMethod item, boolean empty) {
+        protected void updateItem(ChaosAction item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty || item == null ? null : Texts.get("chaos." + item.name()));
         }

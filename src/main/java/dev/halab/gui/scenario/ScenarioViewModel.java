@@ -2,7 +2,7 @@ package dev.halab.gui.scenario;
 
 import dev.halab.core.i18n.LocalizedText;
 import dev.halab.gui.common.Texts;
-import dev.halab.gui.service.ChaosMethod;
+import dev.halab.core.failover.ChaosAction;
 import dev.halab.gui.topology.DashboardViewModel;
 import dev.halab.gui.topology.NodeModel;
 import dev.halab.gui.topology.TopologyModel;
@@ -23,7 +23,7 @@ public final class ScenarioViewModel {
     private final DashboardViewModel dashboard;
     private final ObjectProperty<GuidedScenario> scenario = new SimpleObjectProperty<>();
     private final IntegerProperty stepIndex = new SimpleIntegerProperty();
-    private final ObjectProperty<ChaosMethod> killMethod = new SimpleObjectProperty<>(ChaosMethod.STOP_KEEPALIVED);
+    private final ObjectProperty<ChaosAction> killMethod = new SimpleObjectProperty<>(ChaosAction.STOP);
     private final ObjectProperty<LocalizedText> todo = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalizedText> expect = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalizedText> why = new SimpleObjectProperty<>();
@@ -52,7 +52,7 @@ public final class ScenarioViewModel {
         return stepIndex;
     }
 
-    public ObjectProperty<ChaosMethod> killMethodProperty() {
+    public ObjectProperty<ChaosAction> killMethodProperty() {
         return killMethod;
     }
 

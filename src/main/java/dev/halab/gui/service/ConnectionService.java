@@ -1,5 +1,6 @@
 package dev.halab.gui.service;
 
+import dev.halab.core.remote.HostKeyPrompt;
 import dev.halab.core.topology.Host;
 
 /** SSH connection test of one host; blocks. */

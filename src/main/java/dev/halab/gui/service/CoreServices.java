@@ -1,15 +1,302 @@
 package dev.halab.gui.service;
 
+import dev.halab.core.command.RemoteCommand;
+import dev.halab.core.event.RunListener;
+import dev.halab.core.failover.ChaosAction;
+import dev.halab.core.failover.ChaosResult;
+import dev.halab.core.failover.ChaosRunner;
+import dev.halab.core.failover.FailoverException;
+import dev.halab.core.failover.FailoverMonitor;
+import dev.halab.core.failover.MonitorEvent;
+import dev.halab.core.failover.PowerSwitch;
+import dev.halab.core.i18n.LocalizedText;
+import dev.halab.core.plan.InstallEngine;
+import dev.halab.core.remote.CommandResult;
+import dev.halab.core.remote.HostKeyFingerprint;
+import dev.halab.core.remote.HostKeyPrompt;
+import dev.halab.core.remote.KnownHosts;
+import dev.halab.core.remote.RemoteException;
+import dev.halab.core.remote.ShellFactory;
+import dev.halab.core.remote.SshConnector;
+import dev.halab.core.remote.SshTarget;
+import dev.halab.core.remote.SshjShell;
+import dev.halab.core.topology.Host;
+import dev.halab.core.topology.Topology;
+import dev.halab.core.verify.Verifier;
+import dev.halab.gui.common.CancelToken;
+import dev.halab.gui.common.Texts;
+import dev.halab.lab.LabException;
+import dev.halab.lab.LocalLab;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+
 /**
- * Wires the GUI's ports to the core engine. Each adapter is small: it turns a {@link RunRequest}
- * into the core's call and the core's exceptions into {@link ServiceException}s.
+ * Wires the GUI's ports to the core engine: {@link InstallEngine} and {@link Verifier} for runs,
+ * {@link SshConnector} for the connection test (trust on first use through the GUI's dialog),
+ * {@link FailoverMonitor} + {@link ChaosRunner} for the dashboard, {@link LocalLab} for the
+ * no-VM start. Each adapter only translates: requests in, core exceptions out as messages.
  */
 final class CoreServices {
-    private CoreServices() {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration NET_CUT = Duration.ofSeconds(10);
+
+    private final HostKeyPrompt prompt;
+
+    private CoreServices(HostKeyPrompt prompt) {
+        this.prompt = prompt;
     }
 
-    static Services create() {
-        Services none = Services.unavailable();
-        return new Services(none.install(), none.connection(), none.monitor(), none.lab());
+    static Services create(HostKeyPrompt prompt) {
+        CoreServices core = new CoreServices(prompt);
+        return new Services(core.new Install(), core::testConnection, core.new Monitor(), new Lab());
+    }
+
+    // ---- login
+
+    /** The lab's known_hosts for the local-lab profile (rewritten by each lab up), else the user's. */
+    static KnownHosts knownHosts(Topology topology) {
+        Optional<LocalLab> lab = localLab(topology);
+        if (lab.isPresent() && Files.isRegularFile(lab.get().knownHostsFile())) {
+            return new KnownHosts(lab.get().knownHostsFile());
+        }
+        return KnownHosts.userDefault();
+    }
+
+    static dev.halab.core.remote.Credentials coreCredentials(Topology topology, Credentials credentials) {
+        List<Path> keys = new ArrayList<>();
+        if (credentials.keyFile() != null) {
+            keys.add(credentials.keyFile());
+        }
+        if (keys.isEmpty() && credentials.password() == null) {
+            localLab(topology).map(LocalLab::sshPrivateKey).filter(Files::isReadable).ifPresent(keys::add);
+        }
+        String user = credentials.user() == null || credentials.user().isBlank() ? "root" : credentials.user();
+        return new dev.halab.core.remote.Credentials(user, keys, credentials.password(), credentials.sudoPassword());
+    }
+
+    private ShellFactory shells(RunRequest request) {
+        SshConnector connector = new SshConnector(knownHosts(request.topology()), prompt, CONNECT_TIMEOUT);
+        return ShellFactory.ssh(connector, coreCredentials(request.topology(), request.credentials()));
+    }
+
+    static Optional<LocalLab> localLab(Topology topology) {
+        if (topology == null || topology.lab() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalLab.fromDefaultProfile());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    // ---- connection test
+
+    private ConnectionCheck testConnection(Host host, Credentials credentials, HostKeyPrompt dialog) {
+        Topology topology = null;
+        KnownHosts knownHosts = KnownHosts.userDefault();
+        if (host.address() != null && host.address().startsWith("192.168.224.")) {
+            topology = labTopology();
+            knownHosts = knownHosts(topology);
+        }
+        SshTarget target = SshTarget.of(host.name(), host.address());
+        SshConnector connector = new SshConnector(knownHosts, dialog, CONNECT_TIMEOUT);
+        try (SshjShell shell = connector.connect(target, coreCredentials(topology, credentials))) {
+            String detected = null;
+            CommandResult addresses = shell.run(RemoteCommand.of("ip", "-o", "-4", "addr", "show"), Duration.ofSeconds(5));
+            if (addresses.ok()) {
+                detected = interfaceHolding(addresses.stdout(), host.address());
+            }
+            return new ConnectionCheck(true, fingerprint(knownHosts, target),
+                    Texts.of("connection.ok", credentials.user(), host.address()), detected);
+        } catch (RemoteException e) {
+            return new ConnectionCheck(false, fingerprint(knownHosts, target), e.text(), null);
+        }
+    }
+
+    private static Topology labTopology() {
+        try {
+            return dev.halab.core.profile.ProfileLoader.load("local-lab");
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static String fingerprint(KnownHosts knownHosts, SshTarget target) {
+        List<HostKeyFingerprint> keys = knownHosts.keysFor(target.knownHostsKey());
+        return keys.isEmpty() ? null : keys.stream().filter(k -> k.type().contains("ed25519")).findFirst()
+                .orElse(keys.get(0)).toString();
+    }
+
+    /** The interface of an {@code ip -o -4 addr show} listing that holds the address, or null. */
+    static String interfaceHolding(String ipAddrOutput, String address) {
+        for (String line : ipAddrOutput.split("\n")) {
+            String[] fields = line.trim().split("\\s+");
+            for (int i = 0; i + 1 < fields.length; i++) {
+                if ("inet".equals(fields[i]) && fields[i + 1].startsWith(address + "/") && fields.length > 1) {
+                    String name = fields[1];
+                    int at = name.indexOf('@');
+                    return at > 0 ? name.substring(0, at) : name;
+                }
+            }
+        }
+        return null;
+    }
+
+    // ---- install
+
+    private final class Install implements InstallService {
+        @Override
+        public void preflight(RunRequest request, RunListener listener, CancelToken cancel) {
+            cancellable(cancel, () -> new InstallEngine(shells(request)).preflight(request.topology(), listener));
+        }
+
+        @Override
+        public void plan(RunRequest request, RunListener listener, CancelToken cancel) {
+            cancellable(cancel, () -> new InstallEngine(shells(request)).plan(request.topology(), listener));
+        }
+
+        @Override
+        public void install(RunRequest request, RunListener listener, CancelToken cancel) {
+            cancellable(cancel, () -> new InstallEngine(shells(request)).install(request.topology(), listener));
+        }
+
+        @Override
+        public void verify(RunRequest request, RunListener listener, CancelToken cancel) {
+            cancellable(cancel, () -> new Verifier(shells(request), Verifier.DEFAULT_REQUESTS).verify(request.topology(), listener));
+        }
+
+        /** The engine stops when its thread is interrupted; the flag is cleared after, for the pool. */
+        private void cancellable(CancelToken cancel, Runnable run) {
+            Thread worker = Thread.currentThread();
+            cancel.whenCancelled(worker::interrupt);
+            try {
+                run.run();
+            } finally {
+                cancel.clear();
+                Thread.interrupted();
+            }
+        }
+    }
+
+    // ---- monitor
+
+    private final class Monitor implements MonitorService {
+        @Override
+        public MonitorSession open(RunRequest request, Consumer<MonitorUpdate> updates) throws ServiceException {
+            Topology topology = request.topology();
+            ShellFactory shells = shells(request);
+            PowerSwitch power = localLab(topology).<PowerSwitch>map(lab -> lab::power).orElse(null);
+            FailoverMonitor monitor = new FailoverMonitor(topology, shells, FailoverMonitor.MonitorSettings.defaults());
+            monitor.addListener(event -> toUpdate(monitor, event).ifPresent(updates));
+            try {
+                monitor.start();
+            } catch (RuntimeException e) {
+                monitor.close();
+                throw new ServiceException(Texts.of("error.unexpected", String.valueOf(e)), e);
+            }
+            ChaosRunner chaos = new ChaosRunner(topology, shells, power);
+            return new MonitorSession() {
+                @Override
+                public void chaos(String host, ChaosAction method) throws ServiceException {
+                    try {
+                        ChaosResult result = chaos.apply(topology.host(host), method, NET_CUT);
+                        monitor.publish(new MonitorEvent.ChaosApplied(result.faultAt(), Instant.now(), host, method,
+                                false, result.description()));
+                    } catch (FailoverException e) {
+                        throw new ServiceException(e.text(), e);
+                    }
+                }
+
+                @Override
+                public void restore(String host) throws ServiceException {
+                    try {
+                        ChaosResult result = chaos.restore(topology.host(host));
+                        monitor.publish(new MonitorEvent.ChaosApplied(result.faultAt(), Instant.now(), host,
+                                result.action(), true, result.description()));
+                    } catch (FailoverException e) {
+                        throw new ServiceException(e.text(), e);
+                    }
+                }
+
+                @Override
+                public void close() {
+                    monitor.close();
+                }
+            };
+        }
+    }
+
+    /** Maps a core monitor event to what the dashboard shows; VIP events become "who holds it now". */
+    static Optional<MonitorUpdate> toUpdate(FailoverMonitor monitor, MonitorEvent event) {
+        if (event instanceof MonitorEvent.VrrpStateChanged e) {
+            return Optional.of(new MonitorUpdate.VrrpState(e.receivedAt(), e.host(), e.instance(), e.state().name()));
+        } else if (event instanceof MonitorEvent.VipAdded e) {
+            return Optional.of(holder(monitor, e.receivedAt(), e.vip(), e.host()));
+        } else if (event instanceof MonitorEvent.VipRemoved e) {
+            return Optional.of(holder(monitor, e.receivedAt(), e.vip(), null));
+        } else if (event instanceof MonitorEvent.ProbeResult e) {
+            return Optional.of(new MonitorUpdate.Probe(e.receivedAt(), e.ok(), e.servedBy(), e.upstream(), e.latency(),
+                    e.error()));
+        } else if (event instanceof MonitorEvent.ServiceHealth e) {
+            return Optional.of(new MonitorUpdate.Health(e.receivedAt(), e.host(), e.service().name().toLowerCase(Locale.ROOT),
+                    e.up()));
+        } else if (event instanceof MonitorEvent.NodeReachability e) {
+            return Optional.of(new MonitorUpdate.Health(e.receivedAt(), e.host(), "host", e.reachable()));
+        } else if (event instanceof MonitorEvent.AlertRaised e) {
+            return Optional.of(new MonitorUpdate.Alert(e.receivedAt(), e.alert().id(), e.alert().title(), e.alert().hint(), true));
+        } else if (event instanceof MonitorEvent.AlertCleared e) {
+            return Optional.of(new MonitorUpdate.Alert(e.receivedAt(), e.alert().id(), e.alert().title(), e.alert().hint(), false));
+        }
+        return Optional.empty();
+    }
+
+    private static MonitorUpdate holder(FailoverMonitor monitor, Instant at, String vip, String fallback) {
+        List<String> holders = monitor.state().holders(vip);
+        // two holders = split brain (an alert says so); the badge then stays with the first
+        return new MonitorUpdate.VipHolder(at, vip, holders.isEmpty() ? fallback : holders.get(0));
+    }
+
+    // ---- local lab
+
+    private static final class Lab implements LabService {
+        @Override
+        public Optional<LocalizedText> unavailableReason() {
+            if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
+                return Optional.of(Texts.of("lab.needsLinux"));
+            }
+            if (!isRoot()) {
+                return Optional.of(Texts.of("lab.needsRoot"));
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public Credentials up(Consumer<LocalizedText> progress) throws ServiceException {
+            try {
+                LocalLab lab = LocalLab.fromDefaultProfile();
+                lab.up(message -> progress.accept(Texts.of("lab.progress", message)));
+                return new Credentials("root", lab.sshPrivateKey(), null, null);
+            } catch (LabException e) {
+                throw new ServiceException(Texts.of("lab.failed", e.getMessage()), e);
+            }
+        }
+
+        private static boolean isRoot() {
+            try {
+                return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                        .filter(l -> l.startsWith("Uid:")).anyMatch(l -> l.split("\\s+")[1].equals("0"));
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }
     }
 }

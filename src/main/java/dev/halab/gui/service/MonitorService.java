@@ -12,7 +12,7 @@ public interface MonitorService {
 
     interface MonitorSession extends AutoCloseable {
         /** Makes a front end fail; blocks until the action is done on the host. */
-        void chaos(String host, ChaosMethod method) throws ServiceException;
+        void chaos(String host, dev.halab.core.failover.ChaosAction method) throws ServiceException;
 
         /** Undoes every chaos action on the host (starts services, link up, power on). */
         void restore(String host) throws ServiceException;

@@ -15,8 +15,9 @@ import java.util.function.Consumer;
  */
 public record Services(InstallService install, ConnectionService connection, MonitorService monitor, LabService lab) {
 
-    public static Services fromCore() {
-        return CoreServices.create();
+    /** The real engine; {@code prompt} asks about host keys seen for the first time (a dialog). */
+    public static Services fromCore(dev.halab.core.remote.HostKeyPrompt prompt) {
+        return CoreServices.create(prompt);
     }
 
     /** Every port answering "not available in this build" (what the app shows until a part exists). */

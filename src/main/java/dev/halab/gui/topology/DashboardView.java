@@ -6,7 +6,7 @@ import dev.halab.gui.common.Texts;
 import dev.halab.gui.common.Ui;
 import dev.halab.gui.scenario.ScenarioView;
 import dev.halab.gui.scenario.ScenarioViewModel;
-import dev.halab.gui.service.ChaosMethod;
+import dev.halab.core.failover.ChaosAction;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -196,7 +196,7 @@ public final class DashboardView extends BorderPane {
         menu.textProperty().bind(Bindings.createStringBinding(() -> Texts.get(key, vm.hostOf(target)),
                 vm.model().vipHolderProperty(), Texts.localeProperty()));
         menu.setGraphic(Ui.icon(Material2MZ.POWER_SETTINGS_NEW));
-        for (ChaosMethod method : ChaosMethod.values()) {
+        for (ChaosAction method : ChaosAction.values()) {
             MenuItem item = new MenuItem();
             item.setId("kill-" + target.name().toLowerCase(java.util.Locale.ROOT) + "-" + method.name());
             item.textProperty().bind(Texts.bind("chaos." + method.name()));

@@ -5,12 +5,12 @@ import dev.halab.core.topology.Topology;
 import dev.halab.gui.common.BatchedSink;
 import dev.halab.gui.common.Texts;
 import dev.halab.gui.common.UiContext;
-import dev.halab.gui.service.ChaosMethod;
+import dev.halab.core.failover.ChaosAction;
 import dev.halab.gui.service.MonitorService;
 import dev.halab.gui.service.MonitorUpdate;
 import dev.halab.gui.service.RunRequest;
 import dev.halab.gui.service.ServiceException;
-import dev.halab.gui.wizard.FailoverEstimate;
+import dev.halab.core.failover.FailoverTiming;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -45,7 +45,7 @@ public final class DashboardViewModel {
     private final ObservableList<AlertItem> alerts = FXCollections.observableArrayList();
     private final ObjectProperty<Duration> measured = new SimpleObjectProperty<>();
     private final ObjectProperty<Duration> theoretical = new SimpleObjectProperty<>();
-    private final ObjectProperty<ChaosMethod> lastMethod = new SimpleObjectProperty<>();
+    private final ObjectProperty<ChaosAction> lastMethod = new SimpleObjectProperty<>();
     private final ObjectProperty<Instant> lastKillAt = new SimpleObjectProperty<>();
     private final ObjectProperty<Integer> failedRequests = new SimpleObjectProperty<>();
     private final BooleanProperty connected = new SimpleBooleanProperty();
@@ -92,7 +92,7 @@ public final class DashboardViewModel {
         return theoretical;
     }
 
-    public ObjectProperty<ChaosMethod> lastMethodProperty() {
+    public ObjectProperty<ChaosAction> lastMethodProperty() {
         return lastMethod;
     }
 
@@ -160,11 +160,11 @@ public final class DashboardViewModel {
         });
     }
 
-    public void chaos(ChaosTarget target, ChaosMethod method) {
+    public void chaos(ChaosTarget target, ChaosAction method) {
         chaosOn(hostOf(target), method);
     }
 
-    public void chaosOn(String host, ChaosMethod method) {
+    public void chaosOn(String host, ChaosAction method) {
         MonitorService.MonitorSession current = session;
         if (current == null) {
             error.set(Texts.of("dashboard.notConnected"));
@@ -224,7 +224,7 @@ public final class DashboardViewModel {
     }
 
     /** Starts measuring a failover: called when a kill is issued (FX thread). */
-    void markKill(Instant at, ChaosMethod method) {
+    void markKill(Instant at, ChaosAction method) {
         servingBeforeKill = lastServingNginx();
         failuresSinceKill = 0;
         measuring = true;
@@ -235,19 +235,9 @@ public final class DashboardViewModel {
         theoretical.set(theoryFor(method));
     }
 
-    /** The configuration's theoretical failover time for a kill method; null when it depends on more than VRRP timers. */
-    Duration theoryFor(ChaosMethod method) {
-        var v = model.topology().vrrp();
-        FailoverEstimate estimate = FailoverEstimate.of(v.version(), v.advertInterval(), v.backupPriority());
-        return switch (method) {
-            case STOP_KEEPALIVED -> seconds(estimate.gracefulStop());
-            case KILL_KEEPALIVED, CUT_NETWORK, POWER_OFF -> seconds(estimate.silentDeath());
-            case STOP_NGINX -> null;
-        };
-    }
-
-    private static Duration seconds(java.math.BigDecimal value) {
-        return Duration.ofNanos(value.movePointRight(9).longValue());
+    /** The configuration's theoretical failover time for a kill method (the core's floor, as the CLI shows). */
+    Duration theoryFor(ChaosAction method) {
+        return FailoverTiming.floor(method, model.topology());
     }
 
     // ---- Updates (FX thread, one batch per tick)
@@ -314,7 +304,22 @@ public final class DashboardViewModel {
         }
     }
 
-    private RequestItem toItem(MonitorUpdate.Probe p) {
+    /**
+     * The tomcat address of an nginx {@code $upstream_addr}: "192.168.224.103:8080" gives
+     * "192.168.224.103"; after a retry ("a:8080, b:8080") the last one answered.
+     */
+    static String tomcatAddress(String upstream) {
+        if (upstream == null || upstream.isBlank()) {
+            return null;
+        }
+        String last = upstream.substring(upstream.lastIndexOf(',') + 1).trim();
+        int colon = last.lastIndexOf(':');
+        return colon > 0 ? last.substring(0, colon) : last;
+    }
+
+    private RequestItem toItem(MonitorUpdate.Probe raw) {
+        MonitorUpdate.Probe p = new MonitorUpdate.Probe(raw.at(), raw.ok(), raw.nginx(), tomcatAddress(raw.tomcat()),
+                raw.latency(), raw.error());
         int nginxIndex = p.nginx() == null ? -1 : model.frontEndByLabel(p.nginx()).map(NodeModel::index).orElse(-1);
         int tomcatIndex = p.tomcat() == null ? -1 : model.backEndByLabel(p.tomcat()).map(NodeModel::index).orElse(-1);
         long latency = p.latency() == null ? -1 : p.latency().toMillis();

@@ -14,7 +14,7 @@ import dev.halab.gui.common.Texts;
 import dev.halab.gui.common.UiContext;
 import dev.halab.gui.service.ConnectionCheck;
 import dev.halab.gui.service.Credentials;
-import dev.halab.gui.service.HostKeyPrompt;
+import dev.halab.core.remote.HostKeyPrompt;
 import dev.halab.gui.service.RunRequest;
 import dev.halab.gui.service.ServiceException;
 import dev.halab.gui.service.Services;
@@ -64,7 +64,7 @@ public final class WizardViewModel {
     private final ObjectProperty<RunStatus> planStatus = new SimpleObjectProperty<>(RunStatus.NOT_RUN);
     private final ObjectProperty<LocalizedText> planSummary = new SimpleObjectProperty<>();
 
-    private HostKeyPrompt hostKeyPrompt = (host, address, type, fingerprint) -> false;
+    private HostKeyPrompt hostKeyPrompt = HostKeyPrompt.REFUSE;
     private final BooleanBinding canGoNext;
     private final BooleanBinding canGoBack;
 
@@ -426,8 +426,7 @@ public final class WizardViewModel {
             return Texts.of("ha.estimate.unknown");
         }
         FailoverEstimate e = FailoverEstimate.of(v.version(), v.advertInterval(), v.backupPriority());
-        BigDecimal advert = v.version() == 2
-                ? v.advertInterval().setScale(0, java.math.RoundingMode.HALF_UP).max(BigDecimal.ONE) : v.advertInterval();
+        BigDecimal advert = dev.halab.core.failover.FailoverTiming.effectiveAdvert(v.version(), v.advertInterval());
         return Texts.of("ha.estimate", e.silentDeath().toPlainString(), e.gracefulStop().toPlainString(),
                 advert.stripTrailingZeros().toPlainString(), v.backupPriority());
     }
