@@ -11,7 +11,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * The core has no UI and knows none of its front ends: the GUI, the CLI and the local lab all
  * drive the same core, and core tests run without a display.
  */
-@AnalyzeClasses(packages = "dev.halab", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "dev.halab",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class ArchitectureTest {
 
     @ArchTest
