@@ -1,0 +1,55 @@
+package dev.halab.gui.common;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventBatcherTest {
+
+    @Test
+    void itemsFromManyThreadsArriveInOneBatchPerDrainInPerThreadOrder() throws Exception {
+        List<List<Integer>> batches = new ArrayList<>();
+        EventBatcher<Integer> batcher = new EventBatcher<>(batches::add);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch done = new CountDownLatch(4);
+        for (int t = 0; t < 4; t++) {
+            int base = t * 10_000;
+            pool.execute(() -> {
+                for (int i = 0; i < 10_000; i++) {
+                    batcher.offer(base + i);
+                }
+                done.countDown();
+            });
+        }
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        pool.shutdown();
+        batcher.drain();
+        batcher.drain();
+        assertThat(batches).hasSize(1);
+        List<Integer> all = batches.get(0);
+        assertThat(all).hasSize(40_000);
+        for (int t = 0; t < 4; t++) {
+            int base = t * 10_000;
+            assertThat(all.stream().filter(i -> i >= base && i < base + 10_000).toList()).isSorted();
+        }
+    }
+
+    @Test
+    void cancelRunsRegisteredActionsOnceAndLateOnesAtOnce() {
+        CancelToken token = new CancelToken();
+        List<String> ran = new ArrayList<>();
+        token.whenCancelled(() -> ran.add("first"));
+        token.cancel();
+        token.cancel();
+        token.whenCancelled(() -> ran.add("late"));
+        assertThat(ran).containsExactly("first", "late");
+        assertThat(token.isCancelled()).isTrue();
+    }
+}
