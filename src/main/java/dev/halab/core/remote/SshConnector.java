@@ -68,7 +68,7 @@ public final class SshConnector {
     public SshjShell connect(SshTarget target, Credentials credentials) throws RemoteException {
         List<HostKeyFingerprint> known = knownHosts.keysFor(target.knownHostsKey());
         RecordingVerifier verifier = new RecordingVerifier(known);
-        SSHClient client = new SSHClient(new DefaultConfig());
+        SSHClient client = new SSHClient(configFor(known));
         client.addHostKeyVerifier(verifier);
         client.setConnectTimeout((int) connectTimeout.toMillis());
         client.getTransport().setTimeoutMs((int) connectTimeout.toMillis());
@@ -101,6 +101,28 @@ public final class SshConnector {
         Secret sudoPassword = credentials.passwordForSudo().orElse(null);
         Privilege privilege = findPrivilege(target, client, credentials, sudoPassword);
         return new SshjShell(target, client, privilege, sudoPassword);
+    }
+
+    /**
+     * Offers the key algorithms of key types on record first: sshj would otherwise negotiate, say,
+     * ed25519 although only the host's RSA key is trusted, and fail (see stack.md pitfalls).
+     */
+    static DefaultConfig configFor(List<HostKeyFingerprint> known) {
+        DefaultConfig config = new DefaultConfig();
+        if (!known.isEmpty()) {
+            Set<String> types = known.stream().map(HostKeyFingerprint::type).collect(Collectors.toSet());
+            // Reordered, not filtered: the same list also signs the client's own key at login.
+            List<Factory.Named<com.hierynomus.sshj.key.KeyAlgorithm>> ordered = new ArrayList<>();
+            config.getKeyAlgorithms().stream().filter(a -> types.contains(keyTypeOf(a.getName()))).forEach(ordered::add);
+            config.getKeyAlgorithms().stream().filter(a -> !types.contains(keyTypeOf(a.getName()))).forEach(ordered::add);
+            config.setKeyAlgorithms(ordered);
+        }
+        return config;
+    }
+
+    /** The key type an algorithm signs with: {@code rsa-sha2-512} uses an {@code ssh-rsa} key. */
+    static String keyTypeOf(String algorithm) {
+        return algorithm.startsWith("rsa-sha2-") ? "ssh-rsa" : algorithm;
     }
 
     private Privilege findPrivilege(SshTarget target, SSHClient client, Credentials credentials, Secret sudoPassword)

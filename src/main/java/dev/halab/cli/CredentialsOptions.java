@@ -1,0 +1,186 @@
+package dev.halab.cli;
+
+import dev.halab.core.command.Secret;
+import dev.halab.core.i18n.Bundles;
+import dev.halab.core.remote.Credentials;
+import dev.halab.core.remote.HostKeyFingerprint;
+import dev.halab.core.remote.HostKeyPrompt;
+import dev.halab.core.remote.KnownHosts;
+import dev.halab.core.remote.ShellFactory;
+import dev.halab.core.remote.SshConnector;
+import dev.halab.core.topology.Topology;
+import dev.halab.lab.LocalLab;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How the CLI logs in to the hosts: options, then the environment ({@code HALAB_SSH_PASSWORD},
+ * {@code HALAB_SUDO_PASSWORD}), then key files, then a prompt without echo. Never from the profile.
+ * For the local-lab profile the lab's own key and known_hosts file (written from the hosts' disks
+ * by {@code halab lab up}) are the defaults.
+ */
+public final class CredentialsOptions {
+    static final String BUNDLE = "install";
+
+    @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "Login user (default: root). A non-root user needs sudo.")
+    String user;
+
+    @Option(names = {"-i", "--identity"}, paramLabel = "FILE", description = "OpenSSH private key file (ed25519 or RSA); may be repeated.")
+    List<Path> identities = new ArrayList<>();
+
+    @Option(names = "--password-stdin", description = "Read the SSH (and sudo) password from the first line of standard input.")
+    boolean passwordFromStdin;
+
+    @Option(names = "--ask-password", description = "Ask for the SSH (and sudo) password on the terminal, without echo.")
+    boolean askPassword;
+
+    @Option(names = "--trust-new-host-keys", description = "Trust host keys seen for the first time (fingerprints are printed). A changed key is still refused.")
+    boolean trustNewHostKeys;
+
+    @Option(names = "--known-hosts", paramLabel = "FILE", description = "HA Lab's trust store of SSH host keys (default: $XDG_CONFIG_HOME/halab/known_hosts or ~/.config/halab/known_hosts).")
+    Path knownHostsFile;
+
+    /** Builds the shell factory, or returns empty after printing why (e.g. the password could not be read). */
+    Optional<ShellFactory> shells(Topology topology, boolean yes, PrintWriter out, PrintWriter err) {
+        Optional<Credentials> credentials = credentials(topology, err);
+        if (credentials.isEmpty()) {
+            return Optional.empty();
+        }
+        SshConnector connector = new SshConnector(knownHosts(topology), prompt(yes || trustNewHostKeys, out), Duration.ofSeconds(10));
+        return Optional.of(ShellFactory.ssh(connector, credentials.get()));
+    }
+
+    KnownHosts knownHosts(Topology topology) {
+        if (knownHostsFile != null) {
+            return new KnownHosts(knownHostsFile);
+        }
+        Optional<LocalLab> lab = localLab(topology);
+        if (lab.isPresent() && Files.isRegularFile(lab.get().knownHostsFile())) {
+            return new KnownHosts(lab.get().knownHostsFile());
+        }
+        return KnownHosts.userDefault();
+    }
+
+    Optional<Credentials> credentials(Topology topology, PrintWriter err) {
+        Map<String, String> env = System.getenv();
+        String login = user != null ? user : "root";
+        Secret password = null;
+        try {
+            if (passwordFromStdin) {
+                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                String line = in.readLine();
+                if (line == null) {
+                    err.println("ERROR " + Bundles.text(BUNDLE, "cli.noStdinPassword"));
+                    err.flush();
+                    return Optional.empty();
+                }
+                password = Secret.of(line);
+            } else if (askPassword) {
+                password = readPassword(Bundles.text(BUNDLE, "cli.passwordPrompt", login), err);
+                if (password == null) {
+                    return Optional.empty();
+                }
+            } else if (env.get("HALAB_SSH_PASSWORD") != null) {
+                password = Secret.of(env.get("HALAB_SSH_PASSWORD"));
+            }
+        } catch (IOException e) {
+            err.println("ERROR " + e.getMessage());
+            err.flush();
+            return Optional.empty();
+        }
+        Secret sudo = env.get("HALAB_SUDO_PASSWORD") != null ? Secret.of(env.get("HALAB_SUDO_PASSWORD")) : null;
+        List<Path> keys = new ArrayList<>(identities);
+        if (keys.isEmpty() && password == null) {
+            localLab(topology).map(LocalLab::sshPrivateKey).filter(Files::isReadable).ifPresent(keys::add);
+        }
+        if (keys.isEmpty() && password == null && !hasDefaultKey()) {
+            // Nothing to log in with: ask, as ssh would.
+            password = readPassword(Bundles.text(BUNDLE, "cli.passwordPrompt", login), err);
+            if (password == null) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new Credentials(login, keys, password, sudo));
+    }
+
+    private static boolean hasDefaultKey() {
+        Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
+        return Files.isReadable(ssh.resolve("id_ed25519")) || Files.isReadable(ssh.resolve("id_rsa"));
+    }
+
+    private static Secret readPassword(String prompt, PrintWriter err) {
+        Console console = System.console();
+        if (console == null) {
+            err.println("ERROR " + Bundles.text(BUNDLE, "cli.noConsole"));
+            err.flush();
+            return null;
+        }
+        char[] typed = console.readPassword("%s", prompt);
+        if (typed == null) {
+            return null;
+        }
+        Secret secret = Secret.of(typed);
+        java.util.Arrays.fill(typed, '\0');
+        return secret;
+    }
+
+    /** The local lab, when the profile is the local-lab one (it has a {@code lab} section). */
+    static Optional<LocalLab> localLab(Topology topology) {
+        if (topology.lab() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalLab.fromDefaultProfile());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static HostKeyPrompt prompt(boolean trustNew, PrintWriter out) {
+        return (target, keys) -> {
+            synchronized (CredentialsOptions.class) {
+                out.println(Bundles.text(BUNDLE, "cli.newHostKey", target.name(), target.address()));
+                for (HostKeyFingerprint key : keys) {
+                    out.println("    " + key);
+                }
+                out.flush();
+                if (trustNew) {
+                    out.println(Bundles.text(BUNDLE, "cli.trusted"));
+                    out.flush();
+                    return true;
+                }
+                Console console = System.console();
+                if (console == null) {
+                    return false;
+                }
+                String answer = console.readLine("%s", Bundles.text(BUNDLE, "cli.trustQuestion"));
+                return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes")
+                        || answer.trim().equals("是"));
+            }
+        };
+    }
+
+    static boolean confirm(String question, PrintWriter err) {
+        Console console = System.console();
+        if (console == null) {
+            err.println("ERROR " + Bundles.text(BUNDLE, "cli.confirmNeedsYes"));
+            err.flush();
+            return false;
+        }
+        String answer = console.readLine("%s", question);
+        return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes") || answer.trim().equals("是"));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.halab.cli;
+
+import dev.halab.core.i18n.Bundles;
+import dev.halab.core.remote.KnownHosts;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code halab forget-host ADDRESS}: drops the recorded SSH host keys of a re-created machine. */
+@Command(name = "forget-host", mixinStandardHelpOptions = true,
+        description = "Forgets the recorded SSH host keys of an address (after re-creating the machine there); "
+                + "the next connection asks to trust its new key.")
+public final class ForgetHostCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "ADDRESS", description = "The host's address as recorded, e.g. 192.168.224.101.")
+    String address;
+
+    @Option(names = "--known-hosts", paramLabel = "FILE", description = "The trust store (default: HA Lab's, under the user's config folder).")
+    Path knownHostsFile;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        KnownHosts store = knownHostsFile != null ? new KnownHosts(knownHostsFile) : KnownHosts.userDefault();
+        int removed = store.forget(address);
+        spec.commandLine().getOut().println(Bundles.text(CredentialsOptions.BUNDLE,
+                removed > 0 ? "cli.forgotten" : "cli.notKnown", removed, address, store.file()));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

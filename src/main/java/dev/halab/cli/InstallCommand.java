@@ -1,0 +1,31 @@
+package dev.halab.cli;
+
+import dev.halab.core.plan.InstallEngine;
+import dev.halab.core.remote.ShellFactory;
+import dev.halab.core.topology.Topology;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.Optional;
+
+/** {@code halab install --profile P [--yes]}: pre-flight on all hosts, then only the steps still needed. */
+@Command(name = "install", mixinStandardHelpOptions = true,
+        description = "Installs the lab on the profile's hosts: pre-flight checks on all hosts first (nothing changes "
+                + "if one fails), then only what is still needed. Re-running is safe and resumes after a failure.")
+public final class InstallCommand extends EngineCommandSupport {
+    @Option(names = {"-y", "--yes"}, description = "Do not ask: trust host keys seen for the first time.")
+    boolean yes;
+
+    @Override
+    public Integer call() {
+        Optional<Topology> topology = topology();
+        if (topology.isEmpty()) {
+            return HalabCommand.EXIT_INVALID;
+        }
+        Optional<ShellFactory> shells = shells(topology.get(), yes);
+        if (shells.isEmpty()) {
+            return HalabCommand.EXIT_INVALID;
+        }
+        return exitCode(new InstallEngine(shells.get()).install(topology.get(), printer()).success());
+    }
+}

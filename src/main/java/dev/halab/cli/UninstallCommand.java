@@ -1,0 +1,42 @@
+package dev.halab.cli;
+
+import dev.halab.core.i18n.Bundles;
+import dev.halab.core.plan.InstallEngine;
+import dev.halab.core.remote.ShellFactory;
+import dev.halab.core.topology.Topology;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** {@code halab uninstall --profile P [--yes]}: restores backups and removes what HA Lab installed, asking first. */
+@Command(name = "uninstall", mixinStandardHelpOptions = true,
+        description = "Restores every file HA Lab replaced or moved aside, removes the files, packages and users it "
+                + "added (as recorded on each host), then its own records. Asks first unless --yes.")
+public final class UninstallCommand extends EngineCommandSupport {
+    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
+    boolean yes;
+
+    @Override
+    public Integer call() {
+        Optional<Topology> topology = topology();
+        if (topology.isEmpty()) {
+            return HalabCommand.EXIT_INVALID;
+        }
+        if (!yes) {
+            String hosts = topology.get().hosts().stream().map(h -> h.name() + " (" + h.address() + ")")
+                    .collect(Collectors.joining(", "));
+            if (!CredentialsOptions.confirm(Bundles.text(CredentialsOptions.BUNDLE, "cli.uninstallQuestion", hosts), err())) {
+                out().println(Bundles.text(CredentialsOptions.BUNDLE, "cli.cancelled"));
+                out().flush();
+                return HalabCommand.EXIT_INVALID;
+            }
+        }
+        Optional<ShellFactory> shells = shells(topology.get(), yes);
+        if (shells.isEmpty()) {
+            return HalabCommand.EXIT_INVALID;
+        }
+        return exitCode(new InstallEngine(shells.get()).uninstall(topology.get(), printer()).success());
+    }
+}

@@ -1,0 +1,179 @@
+package dev.halab.core.verify;
+
+import dev.halab.core.command.RemoteCommand;
+import dev.halab.core.event.RunEvent;
+import dev.halab.core.event.RunListener;
+import dev.halab.core.i18n.LocalizedText;
+import dev.halab.core.remote.CommandResult;
+import dev.halab.core.remote.RemoteException;
+import dev.halab.core.remote.RemoteShell;
+import dev.halab.core.remote.ShellFactory;
+import dev.halab.core.step.StepTexts;
+import dev.halab.core.template.HostFiles;
+import dev.halab.core.topology.Host;
+import dev.halab.core.topology.Topology;
+import dev.halab.core.topology.VrrpInstance;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The tutorial's check, automated. From this machine, {@code requests} HTTP requests go to
+ * {@code http://VIP:port/}; each must be answered by the master's nginx ({@code X-Served-By}
+ * header, e.g. NGINX-1, and the page body), and the answers must alternate between the tomcats
+ * ({@code X-Tomcat} header). Over SSH, {@code ip -o addr} on both front ends shows the VIP on
+ * the master only. Changes nothing anywhere.
+ */
+public final class Verifier {
+    public static final int DEFAULT_REQUESTS = 10;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    /** The first request after an install compiles the JSP: allow for it. */
+    private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(20);
+    private static final String SERVED_BY = "X-Served-By";
+
+    private final ShellFactory shells;
+    private final int requests;
+
+    public Verifier(ShellFactory shells, int requests) {
+        this.shells = shells;
+        this.requests = requests;
+    }
+
+    public VerifyReport verify(Topology topology, RunListener listener) {
+        listener.onEvent(new RunEvent.RunStarted(Instant.now(), "verify",
+                topology.frontEnds().stream().map(Host::name).toList()));
+        List<VerifyReport.Check> checks = new ArrayList<>();
+        Map<String, List<String>> holders = vipHolders(topology, checks, listener);
+        List<String> tomcats = new ArrayList<>();
+        List<String> servedBy = new ArrayList<>();
+        for (VrrpInstance instance : topology.instances()) {
+            httpChecks(topology, instance, checks, tomcats, servedBy, listener);
+        }
+        long failed = checks.stream().filter(c -> !c.passed()).count();
+        LocalizedText summary = failed == 0
+                ? StepTexts.text("verify.summary.ok", checks.stream().map(c -> c.text()).toList().toString())
+                : StepTexts.text("verify.summary.failed", failed);
+        listener.onEvent(new RunEvent.RunFinished(Instant.now(), failed == 0, 0, checks.size() - (int) failed,
+                (int) failed, summary));
+        return new VerifyReport(failed == 0, checks, tomcats, servedBy, holders);
+    }
+
+    private Map<String, List<String>> vipHolders(Topology topology, List<VerifyReport.Check> checks, RunListener listener) {
+        Map<String, List<String>> holders = new LinkedHashMap<>();
+        Map<String, String> addresses = new LinkedHashMap<>();
+        for (Host front : topology.frontEnds()) {
+            try (RemoteShell shell = shells.open(front)) {
+                CommandResult result = shell.run(RemoteCommand.of("ip", "-o", "-4", "addr", "show"), Duration.ofSeconds(15));
+                addresses.put(front.name(), result.stdout());
+            } catch (RemoteException e) {
+                record(checks, listener, front.name(), "verify.ssh", false, e.text());
+            }
+        }
+        for (VrrpInstance instance : topology.instances()) {
+            List<String> on = new ArrayList<>();
+            addresses.forEach((host, text) -> {
+                if (holdsAddress(text, instance.vip())) {
+                    on.add(host);
+                }
+            });
+            holders.put(instance.vip(), on);
+            String master = instance.master();
+            boolean ok = on.equals(List.of(master));
+            record(checks, listener, master, "verify.vip", ok, ok ? StepTexts.text("verify.vipOnMaster", instance.vip(), master)
+                    : StepTexts.text("verify.vipWrong", instance.vip(), master, on.isEmpty() ? "-" : String.join(", ", on)));
+        }
+        return holders;
+    }
+
+    /** True when an {@code ip -o -4 addr} listing has the address (any prefix length). */
+    static boolean holdsAddress(String ipAddrOutput, String address) {
+        return ipAddrOutput.lines().anyMatch(line -> line.contains(" inet " + address + "/"));
+    }
+
+    private void httpChecks(Topology topology, VrrpInstance instance, List<VerifyReport.Check> checks,
+                            List<String> tomcats, List<String> servedBy, RunListener listener) {
+        Host master = topology.masterOf(instance);
+        URI uri = URI.create("http://" + instance.vip() + (topology.nginx().port() == 80 ? "" : ":" + topology.nginx().port()) + "/");
+        HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1).build();
+        List<String> seen = new ArrayList<>();
+        boolean allOk = true;
+        for (int i = 1; i <= requests; i++) {
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(HTTP_TIMEOUT).header("Cache-Control", "no-cache").GET().build();
+            try {
+                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                String by = response.headers().firstValue(SERVED_BY).orElse("-");
+                String tomcat = response.headers().firstValue(HostFiles.TOMCAT_HEADER).orElse("-");
+                servedBy.add(by);
+                tomcats.add(tomcat);
+                seen.add(tomcat);
+                boolean bodyNamesNginx = response.body().contains(master.nginxHeader());
+                if (response.statusCode() != 200 || !master.nginxHeader().equals(by) || !bodyNamesNginx) {
+                    allOk = false;
+                    record(checks, listener, master.name(), "verify.http", false, StepTexts.text("verify.wrongFrontEnd",
+                            i, uri, by + " (HTTP " + response.statusCode() + ")", master.nginxHeader()));
+                }
+            } catch (IOException e) {
+                allOk = false;
+                record(checks, listener, master.name(), "verify.http", false,
+                        StepTexts.text("verify.requestFailed", i, uri, String.valueOf(e.getMessage() == null ? e : e.getMessage())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        Set<String> expected = new LinkedHashSet<>(topology.backEnds().stream().map(Host::address).toList());
+        Set<String> distinct = new LinkedHashSet<>(seen);
+        List<String> missing = expected.stream().filter(a -> !distinct.contains(a)).toList();
+        if (!missing.isEmpty()) {
+            allOk = false;
+            record(checks, listener, master.name(), "verify.backends", false, StepTexts.text("verify.missingBackEnd",
+                    String.join(", ", distinct), uri, String.join(", ", missing)));
+        } else if (!alternates(seen, equalWeights(topology) ? expected.size() : 1)) {
+            allOk = false;
+            record(checks, listener, master.name(), "verify.backends", false, StepTexts.text("verify.noAlternation", seen));
+        }
+        if (allOk) {
+            record(checks, listener, master.name(), "verify.http", true, StepTexts.text("verify.requests", requests, uri,
+                    master.nginxHeader(), String.join(" ", seen)));
+        }
+    }
+
+    private static boolean equalWeights(Topology topology) {
+        return topology.backEnds().stream().map(Host::effectiveUpstreamWeight).distinct().count() <= 1;
+    }
+
+    /**
+     * Round robin with equal weights: no tomcat answers twice in a row. Unequal weights (or a
+     * single back end) make runs legitimate, so only the equal case is checked this strictly.
+     */
+    static boolean alternates(List<String> seen, int backEnds) {
+        if (backEnds < 2) {
+            return true;
+        }
+        for (int i = 1; i < seen.size(); i++) {
+            if (seen.get(i).equals(seen.get(i - 1))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void record(List<VerifyReport.Check> checks, RunListener listener, String host, String id, boolean ok,
+                               LocalizedText text) {
+        checks.add(new VerifyReport.Check(ok, text));
+        listener.onEvent(ok ? new RunEvent.StepChanged(Instant.now(), host, id, text)
+                : new RunEvent.StepFailed(Instant.now(), host, id, text));
+    }
+}

@@ -1,0 +1,167 @@
+package dev.halab.core.remote;
+
+import dev.halab.core.command.RemoteCommand;
+import dev.halab.core.command.Secret;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** sshj transport and host-key trust against a real sshd on 127.0.0.1 (see {@link LoopbackSshd}). */
+class SshTransportTest {
+    private static LoopbackSshd sshd;
+    private static Path serverDir;
+
+    @BeforeAll
+    static void startSshd() throws Exception {
+        assumeTrue(LoopbackSshd.available(), "needs root and /usr/sbin/sshd (openssh-server, see .ci/apt-packages.txt)");
+        serverDir = Files.createTempDirectory("halab-sshd");
+        sshd = LoopbackSshd.start(serverDir);
+    }
+
+    @AfterAll
+    static void stopSshd() {
+        if (sshd != null) {
+            sshd.close();
+        }
+    }
+
+    private SshConnector connector(Path store, HostKeyPrompt prompt) {
+        return new SshConnector(new KnownHosts(store), prompt, Duration.ofSeconds(5));
+    }
+
+    private Credentials key() {
+        return Credentials.withKey("root", sshd.clientKey);
+    }
+
+    @Test
+    void unknownHostKeyIsRefusedUntilTrustedAndEveryKeyTypeIsRecorded(@TempDir Path tmp) throws Exception {
+        Path store = tmp.resolve("known_hosts");
+        AtomicReference<List<HostKeyFingerprint>> shown = new AtomicReference<>();
+        HostKeyPrompt refuse = (target, keys) -> {
+            shown.set(keys);
+            return false;
+        };
+        assertThatThrownBy(() -> connector(store, refuse).connect(sshd.target(), key()))
+                .isInstanceOfSatisfying(RemoteException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(RemoteException.Kind.HOST_KEY_UNKNOWN);
+                    assertThat(e.getMessage()).contains("--trust-new-host-keys").contains("SHA256:");
+                });
+        assertThat(Files.exists(store)).isFalse();
+        List<String> expected = new ArrayList<>();
+        for (String type : List.of("ed25519", "ecdsa", "rsa")) {
+            expected.add(LoopbackSshd.fingerprintByOpenSsh(serverDir.resolve("host_" + type + ".pub")));
+        }
+        assertThat(shown.get()).extracting(HostKeyFingerprint::fingerprint).containsExactlyInAnyOrderElementsOf(expected);
+
+        try (SshjShell shell = connector(store, HostKeyPrompt.TRUST_NEW).connect(sshd.target(), key())) {
+            assertThat(shell.privilege()).isEqualTo(Privilege.ROOT);
+        }
+        assertThat(new KnownHosts(store).keysFor(sshd.target().knownHostsKey())).hasSize(3);
+        // Trusted now: a refusing prompt is not asked again.
+        try (SshjShell shell = connector(store, HostKeyPrompt.REFUSE).connect(sshd.target(), key())) {
+            assertThat(shell.run(RemoteCommand.of("true"), Duration.ofSeconds(5)).ok()).isTrue();
+        }
+    }
+
+    @Test
+    void changedHostKeyIsRefusedWithHowToForgetIt(@TempDir Path tmp) throws Exception {
+        Path other = tmp.resolve("other");
+        LoopbackSshd.keygen(other, "ed25519");
+        Path store = tmp.resolve("known_hosts");
+        String[] fields = Files.readString(tmp.resolve("other.pub")).trim().split("\\s+");
+        new KnownHosts(store).trust(sshd.target().knownHostsKey(), List.of(HostKeyFingerprint.fromBase64(fields[0], fields[1])));
+        String before = Files.readString(store);
+
+        assertThatThrownBy(() -> connector(store, HostKeyPrompt.TRUST_NEW).connect(sshd.target(), key()))
+                .isInstanceOfSatisfying(RemoteException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(RemoteException.Kind.HOST_KEY_CHANGED);
+                    assertThat(e.getMessage()).contains("CHANGED").contains("halab forget-host " + sshd.target().knownHostsKey());
+                    assertThat(e.text().render(Locale.SIMPLIFIED_CHINESE)).contains("已经改变");
+                });
+        assertThat(Files.readString(store)).isEqualTo(before);
+        assertThat(new KnownHosts(store).forget(sshd.target().knownHostsKey())).isEqualTo(1);
+    }
+
+    /** stack.md pitfall: with only the RSA key on record, the handshake must still use RSA and pass. */
+    @Test
+    void aStoreHoldingOnlyTheRsaKeyStillConnects(@TempDir Path tmp) throws Exception {
+        Path store = tmp.resolve("known_hosts");
+        String[] rsa = sshd.hostPublicKeys().get(2).split("\\s+");
+        new KnownHosts(store).trust(sshd.target().knownHostsKey(), List.of(HostKeyFingerprint.fromBase64(rsa[0], rsa[1])));
+        try (SshjShell shell = connector(store, HostKeyPrompt.REFUSE).connect(sshd.target(), key())) {
+            assertThat(shell.run(RemoteCommand.of("id", "-u"), Duration.ofSeconds(5)).stdout().trim()).isEqualTo("0");
+        }
+    }
+
+    @Test
+    void commandsStreamLinesAndUploadsWriteFilesWithTheirMode(@TempDir Path tmp) throws Exception {
+        Path store = tmp.resolve("known_hosts");
+        try (SshjShell shell = connector(store, HostKeyPrompt.TRUST_NEW).connect(sshd.target(), key())) {
+            List<String> lines = Collections.synchronizedList(new ArrayList<>());
+            CommandResult result = shell.run(RemoteCommand.shell("echo one; echo two >&2; echo 'it''s three'; exit 3"),
+                    Duration.ofSeconds(10), (stream, line) -> lines.add(stream + " " + line));
+            assertThat(result.exitCode()).isEqualTo(3);
+            assertThat(result.stdout()).isEqualTo("one\nits three\n");
+            assertThat(lines).containsExactlyInAnyOrder("STDOUT one", "STDERR two", "STDOUT its three");
+
+            Path target = tmp.resolve("sub dir/file's.conf");
+            shell.upload("hello ünïcode\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), target.toString(), 0640);
+            assertThat(Files.readString(target)).isEqualTo("hello ünïcode\n");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-r-----");
+
+            // One connection, many commands: no new handshake per command.
+            for (int i = 0; i < 3; i++) {
+                assertThat(shell.run(RemoteCommand.of("echo", "x" + i), Duration.ofSeconds(5)).stdout()).isEqualTo("x" + i + "\n");
+            }
+        }
+    }
+
+    @Test
+    void aCommandThatOutlivesItsTimeoutFailsWithATimeout(@TempDir Path tmp) throws Exception {
+        try (SshjShell shell = connector(tmp.resolve("kh"), HostKeyPrompt.TRUST_NEW).connect(sshd.target(), key())) {
+            assertThatThrownBy(() -> shell.run(RemoteCommand.of("sleep", "5"), Duration.ofMillis(500)))
+                    .isInstanceOfSatisfying(RemoteException.class, e -> assertThat(e.kind()).isEqualTo(RemoteException.Kind.TIMEOUT));
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsOneClearError(@TempDir Path tmp) {
+        Credentials wrong = Credentials.withPassword("root", Secret.of("not-the-password-" + System.nanoTime()));
+        assertThatThrownBy(() -> connector(tmp.resolve("kh"), HostKeyPrompt.TRUST_NEW).connect(sshd.target(), wrong))
+                .isInstanceOfSatisfying(RemoteException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(RemoteException.Kind.AUTH_FAILED);
+                    assertThat(e.getMessage()).contains("refused the SSH login of user root").contains("password")
+                            .doesNotContain("not-the-password");
+                });
+    }
+
+    @Test
+    void aPortWithoutSshdIsUnreachable(@TempDir Path tmp) throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        assertThatThrownBy(() -> connector(tmp.resolve("kh"), HostKeyPrompt.TRUST_NEW)
+                .connect(new SshTarget("nowhere", "127.0.0.1", closed), key()))
+                .isInstanceOfSatisfying(RemoteException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(RemoteException.Kind.UNREACHABLE);
+                    assertThat(e.getMessage()).contains("Cannot reach nowhere at 127.0.0.1:" + closed);
+                });
+        assertThat(Files.exists(tmp.resolve("kh"))).isFalse();
+    }
+}

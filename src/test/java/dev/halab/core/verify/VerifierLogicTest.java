@@ -1,0 +1,25 @@
+package dev.halab.core.verify;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class VerifierLogicTest {
+    @Test
+    void theVipIsFoundInIpAddrOutputWhateverItsPrefix() {
+        String out = "2: eth0    inet 192.168.224.101/24 brd 192.168.224.255 scope global eth0\\       valid_lft forever\n"
+                + "2: eth0    inet 192.168.224.150/32 scope global eth0\\       valid_lft forever\n";
+        assertThat(Verifier.holdsAddress(out, "192.168.224.150")).isTrue();
+        assertThat(Verifier.holdsAddress(out, "192.168.224.15")).isFalse();
+        assertThat(Verifier.holdsAddress(out, "192.168.224.102")).isFalse();
+    }
+
+    @Test
+    void equalWeightsMustAlternate() {
+        assertThat(Verifier.alternates(List.of("a", "b", "a", "b"), 2)).isTrue();
+        assertThat(Verifier.alternates(List.of("a", "a", "b"), 2)).isFalse();
+        assertThat(Verifier.alternates(List.of("a", "a"), 1)).isTrue();
+    }
+}
