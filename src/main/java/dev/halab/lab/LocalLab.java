@@ -37,7 +37,7 @@ import java.util.function.Consumer;
  *   <li>a blackhole route for the lab subnet (metric 4000), added before anything else;</li>
  *   <li>bridge {@code halab0} with the controller address; IPv4 forwarding off on it;</li>
  *   <li>per host: netns {@code halab-NAME}, veth {@code hl-NAME} / {@code eth0}, an overlay
- *       mount under the state dir, a systemd-nspawn process (PID recorded);</li>
+ *       mount under the state dir, a cgroup {@code halab-NAME}, a systemd-nspawn process (PID recorded);</li>
  *   <li>an HTTP server (PID recorded) serving the apt repository on the controller address.</li>
  * </ul>
  * Processes are ended by recorded PID (checked against their start time) or because they live
@@ -349,7 +349,9 @@ public final class LocalLab {
     private void powerOnInternal(LabHost host) {
         LabCommands.plugIn(config, host).forEach(this::run);
         Path console = hostDir(host).resolve("console.log");
-        RecordedProcess.startDetached(LabCommands.nspawn(host, merged(host)), nspawnPidFile(host), console);
+        List<Path> cgroups = HostCgroups.create(host);
+        RecordedProcess.startDetached(HostCgroups.enterAndExec(cgroups, LabCommands.nspawn(host, merged(host))),
+                nspawnPidFile(host), console);
     }
 
     /**
@@ -367,6 +369,7 @@ public final class LocalLab {
             nspawn.ifPresent(p -> p.terminate(grace));
         }
         killProcessesInNetns(host);
+        HostCgroups.remove(host);
         deleteIfExists(nspawnPidFile(host));
     }
 

@@ -5,6 +5,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
 /**
  * Brings the local lab up once for the whole end-to-end run and tears it down at the very end.
  *
@@ -21,6 +28,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * it and JUnit closes it after the last test of the run. Hosts are fresh at the start of the run
  * (no packages, new host keys); a test that needs fresh hosts again calls {@link LocalLab#reset}.
  * A test that takes the lab down must bring it up again before it ends.
+ *
+ * <p>Runs are exclusive per machine (a lock file next to the lab's state dir): a second
+ * {@code mvn verify} waits for the first to finish instead of resetting its hosts.
  *
  * <p>{@code -Dhalab.lab.keep=true} leaves the lab up after the run, for debugging.
  */
@@ -52,15 +62,37 @@ public final class LabExtension implements BeforeAllCallback, ParameterResolver 
     @SuppressWarnings("deprecation") // CloseableResource: closed exactly once at the end of the run
     private static final class RunningLab implements ExtensionContext.Store.CloseableResource {
         private final LocalLab lab = LocalLab.fromDefaultProfile();
+        private final FileChannel runLockChannel;
+        private final FileLock runLock;
 
         RunningLab() {
+            // One end-to-end run at a time per machine: a second run (another engineer's, another
+            // build folder) would reset or take down the hosts under this one. It waits instead.
+            Path lockFile = lab.config().stateDir().resolveSibling("e2e-run.lock");
+            try {
+                Files.createDirectories(lockFile.getParent());
+                runLockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock acquired = runLockChannel.tryLock();
+                if (acquired == null) {
+                    System.out.println("[lab] another end-to-end run uses the lab; waiting for it to finish...");
+                    acquired = runLockChannel.lock();
+                }
+                runLock = acquired;
+            } catch (IOException e) {
+                throw new LabException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+            }
             lab.up(message -> System.out.println("[lab] " + message), true);
         }
 
         @Override
-        public void close() {
-            if (!Boolean.getBoolean("halab.lab.keep")) {
-                lab.down();
+        public void close() throws IOException {
+            try {
+                if (!Boolean.getBoolean("halab.lab.keep")) {
+                    lab.down();
+                }
+            } finally {
+                runLock.release();
+                runLockChannel.close();
             }
         }
     }

@@ -87,4 +87,20 @@ class LabParsingTest {
         assertThat(Ipv4.network("192.168.224.1", 24)).isEqualTo("192.168.224.0");
         assertThatThrownBy(() -> Ipv4.parse("192.168.224")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void hostCgroupsGoInTheHierarchiesSystemdManages() {
+        String mountinfo = """
+                30 25 0:26 / /sys/fs/cgroup/systemd rw,nosuid - cgroup cgroup rw,xattr,name=systemd
+                31 25 0:27 / /sys/fs/cgroup/memory rw,nosuid - cgroup cgroup rw,memory
+                32 25 0:28 / /sys/fs/cgroup/unified rw,nosuid - cgroup2 cgroup2 rw
+                """;
+        assertThat(HostCgroups.hierarchies(mountinfo))
+                .containsExactly(Path.of("/sys/fs/cgroup/systemd"), Path.of("/sys/fs/cgroup/unified"));
+        java.util.List<String> argv = HostCgroups.enterAndExec(java.util.List.of(Path.of("/sys/fs/cgroup/unified/halab-n1")),
+                java.util.List.of("/usr/bin/systemd-nspawn", "-b"));
+        assertThat(argv).containsExactly("sh", "-c",
+                "echo $$ > /sys/fs/cgroup/unified/halab-n1/cgroup.procs && exec \"$@\"", "halab-host",
+                "/usr/bin/systemd-nspawn", "-b");
+    }
 }

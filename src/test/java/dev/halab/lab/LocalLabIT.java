@@ -176,6 +176,7 @@ class LocalLabIT {
         for (LabHost host : lab.hosts()) {
             assertThat(Path.of("/run/netns", host.netns())).doesNotExist();
             assertThat(Path.of("/sys/class/net", host.bridgePort())).doesNotExist();
+            assertThat(HostCgroups.dirs(host)).isNotEmpty().allSatisfy(dir -> assertThat(dir).doesNotExist());
         }
         assertThat(Path.of("/sys/class/net", lab.config().bridge())).doesNotExist();
         assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).doesNotContain(lab.config().stateDir().toString());
