@@ -142,7 +142,7 @@ class LocalLabIT {
 
     @Test
     @Order(8)
-    void upRefusesASubnetThatThisMachineAlreadyRoutes() {
+    void upRefusesASubnetThatThisMachineAlreadyRoutes() throws IOException {
         // The machine's own LAN, taken from its routing table: up must refuse before changing anything.
         String lan = SystemCommand.of("ip", "-4", "-o", "route", "show", "proto", "kernel", "scope", "link").check()
                 .lines().filter(l -> !l.contains("halab0")).findFirst().orElseThrow().split("\\s+")[0];
@@ -153,10 +153,15 @@ class LocalLabIT {
                  "hosts": [{"name": "probe1", "address": "%s"}],
                  "lab": {"controllerAddress": "%s", "bridge": "halabtest0"}}
                 """.formatted(lan.split("/")[1], Ipv4.format(base + 200), Ipv4.format(base + 201));
+        Path stateDir = Files.createTempDirectory("halab-conflict-test").resolve("lab");
         LocalLab conflicting = new LocalLab(LabConfig.fromProfileJson(profile,
-                Map.of("HALAB_LAB_STATE_DIR", "/var/lib/halab/lab-conflict-test")));
-        assertThatThrownBy(() -> conflicting.up(LabProgress.SILENT))
-                .isInstanceOf(LabException.class).hasMessageContaining(lan);
+                Map.of("HALAB_LAB_STATE_DIR", stateDir.toString())));
+        try {
+            assertThatThrownBy(() -> conflicting.up(LabProgress.SILENT))
+                    .isInstanceOf(LabException.class).hasMessageContaining(lan);
+        } finally {
+            Files2.deleteTree(stateDir.getParent());
+        }
         assertThat(Path.of("/sys/class/net/halabtest0")).doesNotExist();
         assertThat(Path.of("/run/netns/halab-probe1")).doesNotExist();
     }
