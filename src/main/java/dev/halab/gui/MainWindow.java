@@ -51,6 +51,7 @@ public final class MainWindow extends BorderPane {
     private InstallView installView;
     private DashboardViewModel dashboard;
     private DashboardView dashboardView;
+    private ScenarioViewModel scenarios;
     private RunRequest request;
 
     public MainWindow(Services services, UiContext context) {
@@ -74,6 +75,10 @@ public final class MainWindow extends BorderPane {
 
     public DashboardViewModel dashboard() {
         return dashboard;
+    }
+
+    public ScenarioViewModel scenarios() {
+        return scenarios;
     }
 
     public DashboardView dashboardView() {
@@ -113,7 +118,8 @@ public final class MainWindow extends BorderPane {
             dashboard.close();
         }
         dashboard = new DashboardViewModel(runRequest.topology(), services.monitor(), context);
-        dashboardView = new DashboardView(dashboard, new ScenarioViewModel(dashboard));
+        scenarios = new ScenarioViewModel(dashboard);
+        dashboardView = new DashboardView(dashboard, scenarios);
         show(Screen.DASHBOARD, dashboardView);
         if (connect) {
             dashboard.connect(runRequest);

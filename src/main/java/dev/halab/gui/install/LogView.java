@@ -46,6 +46,8 @@ public final class LogView extends VBox {
         list.getStyleClass().addAll("log-list", "mono");
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.setCellFactory(l -> new LogCell());
+        // fixed row height: the ListView then never measures rows, which keeps 100 000 lines cheap
+        list.setFixedCellSize(22);
         VBox.setVgrow(list, Priority.ALWAYS);
 
         ComboBox<String> hosts = new ComboBox<>();

@@ -15,6 +15,7 @@ public final class RequestStreamView extends ListView<RequestItem> {
         getStyleClass().add("request-stream");
         setCellFactory(list -> new RequestCell());
         setFocusTraversable(false);
+        setFixedCellSize(24);
     }
 
     private static final class RequestCell extends ListCell<RequestItem> {

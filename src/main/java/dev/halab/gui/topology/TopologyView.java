@@ -32,10 +32,10 @@ import java.util.function.LongConsumer;
  * nobody does). Everything shown is read from the {@link TopologyModel}; nothing is guessed.
  */
 public final class TopologyView extends Region {
-    static final double WIDTH = 760;
-    static final double HEIGHT = 330;
-    private static final double NODE_W = 170;
-    private static final double NODE_H = 96;
+    static final double WIDTH = 860;
+    static final double HEIGHT = 340;
+    private static final double NODE_W = 220;
+    private static final double NODE_H = 112;
     private static final Duration BADGE_MOVE = Duration.millis(220);
 
     private final TopologyModel model;
@@ -55,7 +55,7 @@ public final class TopologyView extends Region {
         getChildren().add(canvas);
 
         double clientX = 20;
-        double frontX = 290;
+        double frontX = 320;
         double backX = WIDTH - NODE_W - 20;
         VBox client = clientBox();
         place(client, clientX, HEIGHT / 2 - NODE_H / 2);
@@ -91,7 +91,7 @@ public final class TopologyView extends Region {
         badge.getChildren().add(badgeContent);
         badge.setId("vip-badge");
         badge.getStyleClass().add("vip-badge");
-        badge.setPrefSize(170, 30);
+        badge.setPrefSize(NODE_W, 30);
         badge.setLayoutX(frontX);
         badge.setLayoutY(0);
         canvas.getChildren().add(badge);
@@ -142,7 +142,7 @@ public final class TopologyView extends Region {
         if (count == 1) {
             return HEIGHT / 2 - NODE_H / 2;
         }
-        return 44 + index * (HEIGHT - 44 - NODE_H - 10);
+        return 40 + index * (HEIGHT - 40 - NODE_H - 4);
     }
 
     private static void place(Node node, double x, double y) {
@@ -193,10 +193,11 @@ public final class TopologyView extends Region {
                     node.vrrpStateProperty(), Texts.localeProperty()));
             node.vrrpStateProperty().addListener((o, old, s) -> stateClass(state, s));
             stateClass(state, node.vrrpStateProperty().get());
-            box.getChildren().add(new HBox(6, state, health("nginx", node.nginxUpProperty()),
+            box.getChildren().add(state);
+            box.getChildren().add(new HBox(10, health("nginx", node.nginxUpProperty()),
                     health("keepalived", node.keepalivedUpProperty())));
         } else {
-            box.getChildren().add(new HBox(6, health("tomcat", node.tomcatUpProperty())));
+            box.getChildren().add(new HBox(10, health("tomcat", node.tomcatUpProperty())));
         }
         node.hostUpProperty().addListener((o, old, up) ->
                 box.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("off"), Boolean.FALSE.equals(up)));

@@ -37,10 +37,16 @@ final class MachinesPage extends VBox {
         getStyleClass().add("wizard-page");
         hostGrid.setHgap(12);
         hostGrid.setVgap(8);
-        ColumnConstraints grow = new ColumnConstraints();
-        grow.setHgrow(Priority.ALWAYS);
-        hostGrid.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints(), grow,
-                new ColumnConstraints(), new ColumnConstraints());
+        ColumnConstraints name = new ColumnConstraints();
+        name.setMinWidth(90);
+        ColumnConstraints role = new ColumnConstraints();
+        role.setMinWidth(150);
+        ColumnConstraints address = new ColumnConstraints(170, 220, 280);
+        ColumnConstraints test = new ColumnConstraints();
+        test.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ColumnConstraints result = new ColumnConstraints();
+        result.setHgrow(Priority.ALWAYS);
+        hostGrid.getColumnConstraints().addAll(name, role, address, test, result);
         vm.state().hosts().addListener((ListChangeListener<HostFields>) c -> {
             // rebuild rows only when the profile changes (rows are replaced), not on typing
             boolean replaced = false;
@@ -75,7 +81,7 @@ final class MachinesPage extends VBox {
             test.disableProperty().bind(host.testStateProperty().isEqualTo(HostFields.TestState.TESTING));
             Label result = new Label();
             result.setWrapText(true);
-            result.setMaxWidth(330);
+            result.setMaxWidth(480);
             result.textProperty().bind(Bindings.createStringBinding(() -> {
                 String message = Texts.render(host.testMessageProperty().get());
                 String fingerprint = host.fingerprintProperty().get();

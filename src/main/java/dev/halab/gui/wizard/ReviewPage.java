@@ -38,7 +38,7 @@ final class ReviewPage extends VBox {
         });
         SplitPane split = new SplitPane(files, diff);
         split.setDividerPositions(0.32);
-        split.setPrefHeight(340);
+        split.setPrefHeight(470);
         VBox.setVgrow(split, Priority.ALWAYS);
         ListView<String> commands = new ListView<>(vm.planCommands());
         commands.getStyleClass().add("mono");

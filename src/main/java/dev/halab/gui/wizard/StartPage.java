@@ -36,13 +36,14 @@ final class StartPage extends VBox {
         ListView<String> profiles = new ListView<>();
         profiles.setId("profiles");
         profiles.getItems().setAll(vm.profileNames());
-        profiles.setPrefHeight(150);
+        profiles.setPrefHeight(190);
         profiles.setCellFactory(list -> new ProfileCell());
         profiles.disableProperty().bind(useProfile.selectedProperty().not());
         profiles.getSelectionModel().selectedItemProperty().addListener((o, old, name) -> {
             if (name != null && useProfile.isSelected()) {
                 vm.chooseProfile(name);
             }
+            profiles.scrollTo(name);
         });
         useProfile.selectedProperty().addListener((o, old, selected) -> {
             if (selected && profiles.getSelectionModel().getSelectedItem() != null) {
@@ -56,9 +57,19 @@ final class StartPage extends VBox {
         useLab.setId("choice-lab");
         useLab.textProperty().bind(Texts.bind("start.lab"));
         useLab.setToggleGroup(choice);
+        javafx.scene.control.ComboBox<String> variant = new javafx.scene.control.ComboBox<>();
+        variant.setId("lab-variant");
+        variant.getItems().setAll(vm.labProfileNames());
+        variant.setValue(WizardViewModel.LOCAL_LAB_PROFILE);
+        variant.disableProperty().bind(useLab.selectedProperty().not());
+        variant.valueProperty().addListener((o, old, name) -> {
+            if (name != null && useLab.isSelected()) {
+                vm.chooseLocalLab(name);
+            }
+        });
         useLab.selectedProperty().addListener((o, old, selected) -> {
             if (selected) {
-                vm.chooseLocalLab();
+                vm.chooseLocalLab(variant.getValue());
             }
         });
         Button up = Ui.button("start.lab.up", Material2MZ.PLAY_ARROW, vm::startLocalLab);
@@ -100,7 +111,7 @@ final class StartPage extends VBox {
         ready.visibleProperty().bind(state.localLabReadyProperty());
         ready.managedProperty().bind(ready.visibleProperty());
         VBox labCard = new VBox(8, useLab, Ui.label("start.lab.hint", Styles.TEXT_MUTED), reason,
-                new HBox(10, up, busy, ready), progress);
+                new HBox(10, Ui.label("start.lab.variant"), variant), new HBox(10, up, busy, ready), progress);
         labCard.getStyleClass().add("choice-card");
 
         VBox.setVgrow(profileCard, Priority.SOMETIMES);

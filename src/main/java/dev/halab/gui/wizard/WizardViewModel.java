@@ -165,13 +165,18 @@ public final class WizardViewModel {
     // ---- Commands
 
     public List<String> profileNames() {
-        return ProfileLoader.shippedProfileNames().stream().filter(n -> !n.equals(LOCAL_LAB_PROFILE)).toList();
+        return ProfileLoader.shippedProfileNames().stream().filter(n -> !n.startsWith(LOCAL_LAB_PROFILE)).toList();
+    }
+
+    /** The local lab's profiles: the tutorial's settings and its variants (nopreempt, dual master, fast). */
+    public List<String> labProfileNames() {
+        return ProfileLoader.shippedProfileNames().stream().filter(n -> n.startsWith(LOCAL_LAB_PROFILE)).toList();
     }
 
     public void chooseProfile(String name) {
         try {
             Topology topology = ProfileLoader.load(name);
-            state.localLabProperty().set(LOCAL_LAB_PROFILE.equals(name));
+            state.localLabProperty().set(name.startsWith(LOCAL_LAB_PROFILE));
             state.load(name, topology);
             error.set(null);
             invalidateRuns();
@@ -181,7 +186,14 @@ public final class WizardViewModel {
     }
 
     public void chooseLocalLab() {
-        chooseProfile(LOCAL_LAB_PROFILE);
+        chooseLocalLab(LOCAL_LAB_PROFILE);
+    }
+
+    /** A local-lab profile; the lab's hosts are the same for every variant, so a lab already up stays ready. */
+    public void chooseLocalLab(String variant) {
+        boolean ready = state.localLabReadyProperty().get();
+        chooseProfile(variant);
+        state.localLabReadyProperty().set(ready);
     }
 
     /** Brings the local lab up in the background; on success the machines page is filled with its login. */
