@@ -16,10 +16,12 @@ public record AlertPolicy(Duration splitBrainGrace, Duration noMasterGrace, Dura
     public static AlertPolicy of(Topology topology) {
         VrrpSettings vrrp = topology.vrrp();
         double advert = FailoverTiming.effectiveAdvert(vrrp.version(), vrrp.advertInterval()).doubleValue();
-        Duration twoAdverts = max(Duration.ofMillis(Math.round(2000 * advert)), Duration.ofSeconds(1));
+        // A preempting master overlaps the old one for milliseconds; one advert interval (at least
+        // 500 ms) separates that from a real split brain, which then shows within master-down + 1 advert.
+        Duration oneAdvert = max(Duration.ofMillis(Math.round(1000 * advert)), Duration.ofMillis(500));
         Duration masterDown = FailoverTiming.masterDownInterval(vrrp.version(), vrrp.advertInterval(), vrrp.backupPriority());
         int checkInterval = vrrp.checkScript() == null ? 2 : vrrp.checkScript().interval();
-        return new AlertPolicy(twoAdverts, masterDown.plusSeconds(1), twoAdverts,
+        return new AlertPolicy(oneAdvert, masterDown.plusSeconds(1), oneAdvert,
                 masterDown.plusSeconds(2L * checkInterval + 1));
     }
 

@@ -44,19 +44,33 @@ public final class FailoverTiming {
     }
 
     /**
-     * The theoretical outage floor of a failover by the given method, for the backup's priority:
-     * stop = skew time; kill, power, net = master-down interval; nginx = no floor of its own (the
-     * check script notices within its interval, then the next advert carries the lower priority),
-     * so its floor is one advert interval.
+     * Consecutive failures keepalived needs before a check script counts as failed: the {@code fall}
+     * the generated keepalived.conf sets ({@code dev.halab.core.template.HostFiles}).
+     */
+    public static final int CHECK_FALL = 2;
+
+    /**
+     * The theoretical outage of a failover by the given method, for the backup's priority:
+     * <ul>
+     *   <li>stop: the skew time (the backup waits only that after the priority-0 advert);</li>
+     *   <li>kill, power, net: the master-down interval. The backup's timer runs from the last advert
+     *       it received, which left up to one advert interval before the fault, so single
+     *       measurements fall between master-down - advert and master-down;</li>
+     *   <li>nginx: (fall - 1) x check interval + master-down. The check must fail {@code fall} times;
+     *       then the master advertises a priority below the backup's, which a preempting backup
+     *       discards (RFC 3768 6.4.2) instead of resetting its timer, so it takes over when its
+     *       master-down timer expires.</li>
+     * </ul>
      */
     public static Duration floor(ChaosAction method, VrrpSettings vrrp) {
         int version = vrrp.version();
         BigDecimal advert = vrrp.advertInterval();
         int priority = vrrp.backupPriority();
+        Duration masterDown = masterDownInterval(version, advert, priority);
         return switch (method) {
             case STOP -> skewTime(version, advert, priority);
-            case KILL, POWER, NET -> masterDownInterval(version, advert, priority);
-            case NGINX -> seconds(effectiveAdvert(version, advert).doubleValue());
+            case KILL, POWER, NET -> masterDown;
+            case NGINX -> masterDown.plusSeconds((long) (CHECK_FALL - 1) * checkInterval(vrrp));
         };
     }
 
@@ -65,11 +79,13 @@ public final class FailoverTiming {
         Duration masterDown = masterDownInterval(vrrp.version(), vrrp.advertInterval(), vrrp.backupPriority());
         Duration slack = Duration.ofSeconds(3);
         if (method == ChaosAction.NGINX) {
-            int checkInterval = vrrp.checkScript() == null ? 2 : vrrp.checkScript().interval();
-            // check runs every interval; with fall/rise defaults one failure counts, then one advert
-            return masterDown.plusSeconds(2L * checkInterval).plus(slack);
+            return masterDown.plusSeconds((long) CHECK_FALL * checkInterval(vrrp)).plus(slack);
         }
         return masterDown.plus(slack);
+    }
+
+    private static int checkInterval(VrrpSettings vrrp) {
+        return vrrp.checkScript() == null ? 2 : vrrp.checkScript().interval();
     }
 
     public static Duration floor(ChaosAction method, Topology topology) {

@@ -44,8 +44,22 @@ class FailoverTimingTest {
         assertThat(FailoverTiming.floor(ChaosAction.STOP, v2)).isEqualTo(Duration.ofNanos(62_500_000));
         assertThat(FailoverTiming.floor(ChaosAction.KILL, v2)).isEqualTo(Duration.ofNanos(3_062_500_000L));
         assertThat(FailoverTiming.floor(ChaosAction.POWER, v2)).isEqualTo(FailoverTiming.floor(ChaosAction.KILL, v2));
-        assertThat(FailoverTiming.floor(ChaosAction.NGINX, v2)).isEqualTo(Duration.ofSeconds(1));
+        // fall 2 x interval 2 s: one more failed check (2 s), then the backup's master-down timer runs out
+        assertThat(FailoverTiming.floor(ChaosAction.NGINX, v2)).isEqualTo(Duration.ofNanos(5_062_500_000L));
         assertThat(FailoverTiming.ceiling(ChaosAction.NGINX, v2)).isGreaterThan(FailoverTiming.ceiling(ChaosAction.KILL, v2));
+    }
+
+    @Test
+    void aSplitBrainIsAlertedWithinFiveSecondsOnTheLabProfiles() throws Exception {
+        // The isolated backup needs the master-down interval to become MASTER; the alert then waits its grace.
+        for (String profile : List.of("local-lab", "local-lab-fast", "local-lab-dual-master", "tutorial")) {
+            var topology = dev.halab.core.profile.ProfileLoader.load(profile);
+            var vrrp = topology.vrrp();
+            Duration worst = FailoverTiming.masterDownInterval(vrrp.version(), vrrp.advertInterval(), vrrp.backupPriority())
+                    .plus(AlertPolicy.of(topology).splitBrainGrace());
+            assertThat(worst).as(profile).isLessThan(Duration.ofMillis(4500));
+            assertThat(AlertPolicy.of(topology).splitBrainGrace()).as(profile).isGreaterThanOrEqualTo(Duration.ofMillis(500));
+        }
     }
 
     @Test
