@@ -616,8 +616,9 @@ public final class InstallEngine {
                     }
                 }
                 for (String group : manifest.groupsAdded()) {
-                    runChecked(host, stepId, RemoteCommand.shell("! getent group \"$1\" >/dev/null || groupdel \"$1\"")
-                            .asRoot());
+                    // userdel may already have removed a user's own group.
+                    runChecked(host, stepId, RemoteCommand.of("sh", "-c", "! getent group \"$1\" >/dev/null || groupdel \"$1\"",
+                            "halab-groupdel", group).asRoot());
                 }
                 // Services that stay (installed before HA Lab) pick up their restored files.
                 if (host.facts.installed("nginx") && !purge.contains("nginx")) {
