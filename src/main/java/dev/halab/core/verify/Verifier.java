@@ -155,15 +155,16 @@ public final class Verifier {
     }
 
     /**
-     * Round robin with equal weights: no tomcat answers twice in a row. Unequal weights (or a
-     * single back end) make runs legitimate, so only the equal case is checked this strictly.
+     * Round robin with equal weights: the tomcats take turns. Each nginx worker process keeps its
+     * own round-robin position (no shared upstream zone), so two answers in a row from the same
+     * tomcat can happen when requests land on different workers; three in a row cannot.
      */
     static boolean alternates(List<String> seen, int backEnds) {
         if (backEnds < 2) {
             return true;
         }
-        for (int i = 1; i < seen.size(); i++) {
-            if (seen.get(i).equals(seen.get(i - 1))) {
+        for (int i = 2; i < seen.size(); i++) {
+            if (seen.get(i).equals(seen.get(i - 1)) && seen.get(i).equals(seen.get(i - 2))) {
                 return false;
             }
         }

@@ -19,7 +19,8 @@ class VerifierLogicTest {
     @Test
     void equalWeightsMustAlternate() {
         assertThat(Verifier.alternates(List.of("a", "b", "a", "b"), 2)).isTrue();
-        assertThat(Verifier.alternates(List.of("a", "a", "b"), 2)).isFalse();
+        assertThat(Verifier.alternates(List.of("a", "a", "b", "b"), 2)).as("two workers, each round robin").isTrue();
+        assertThat(Verifier.alternates(List.of("a", "a", "a", "b"), 2)).isFalse();
         assertThat(Verifier.alternates(List.of("a", "a"), 1)).isTrue();
     }
 }
