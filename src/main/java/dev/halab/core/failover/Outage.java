@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param method         how the node was failed
  * @param faultAt        the host's clock just before the fault
  * @param measured       fault -> first answer served by {@code newServer}; null when it never came
- * @param failedRequests probe requests answered with an error after the fault, before that answer
+ * @param failedRequests probe requests sent after the fault and before that answer's request that failed
  * @param oldServer      X-Served-By before the fault
  * @param newServer      X-Served-By of the first answer from elsewhere
  * @param floor          theoretical outage of the method ({@link FailoverTiming#floor})
@@ -31,30 +31,32 @@ public record Outage(ChaosAction method, Instant faultAt, Duration measured, int
      */
     public static Outage measure(ChaosAction method, Instant faultAt, String oldServer, List<ProbeResult> probes,
                                  Duration floor, Duration monitorLag) {
-        List<ProbeResult> after = probes.stream().filter(p -> p.receivedAt().isAfter(faultAt))
-                .sorted(java.util.Comparator.comparing(ProbeResult::receivedAt)).toList();
-        int failed = 0;
-        for (ProbeResult p : after) {
-            if (p.ok() && p.servedBy() != null && !Objects.equals(p.servedBy(), oldServer)) {
-                return new Outage(method, faultAt, Duration.between(faultAt, p.receivedAt()), failed, oldServer,
-                        p.servedBy(), floor, monitorLag);
-            }
-            if (!p.ok()) {
-                failed++;
-            }
+        ProbeResult first = probes.stream()
+                .filter(p -> p.receivedAt().isAfter(faultAt) && p.ok() && p.servedBy() != null && !Objects.equals(p.servedBy(), oldServer))
+                .min(java.util.Comparator.comparing(ProbeResult::receivedAt)).orElse(null);
+        // Lost requests: sent after the fault and before the first one that the new holder answered.
+        Instant sentLimit = first == null ? Instant.MAX : first.sentAt();
+        int failed = (int) probes.stream()
+                .filter(p -> !p.sentAt().isBefore(faultAt) && p.sentAt().isBefore(sentLimit) && !p.ok()).count();
+        if (first == null) {
+            return new Outage(method, faultAt, null, failed, oldServer, null, floor, monitorLag);
         }
-        return new Outage(method, faultAt, null, failed, oldServer, null, floor, monitorLag);
+        return new Outage(method, faultAt, Duration.between(faultAt, first.receivedAt()), failed, oldServer,
+                first.servedBy(), floor, monitorLag);
     }
 
-    /** The monitor's lag for an event: receive time minus host time. */
+    /**
+     * The monitor's lag for a live host event: receive time minus host time. Null for other events
+     * and for snapshot facts (their host time is when the fact arose, maybe long before the look).
+     */
     public static Duration lagOf(MonitorEvent event) {
-        if (event instanceof MonitorEvent.VipAdded v) {
+        if (event instanceof MonitorEvent.VipAdded v && v.source() != MonitorEvent.Source.SNAPSHOT) {
             return Duration.between(v.hostTime(), v.receivedAt());
         }
-        if (event instanceof MonitorEvent.VipRemoved v) {
+        if (event instanceof MonitorEvent.VipRemoved v && v.source() != MonitorEvent.Source.SNAPSHOT) {
             return Duration.between(v.hostTime(), v.receivedAt());
         }
-        if (event instanceof MonitorEvent.VrrpStateChanged s) {
+        if (event instanceof MonitorEvent.VrrpStateChanged s && s.source() != MonitorEvent.Source.SNAPSHOT) {
             return Duration.between(s.hostTime(), s.receivedAt());
         }
         return null;

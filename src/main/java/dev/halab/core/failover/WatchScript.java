@@ -6,7 +6,9 @@ import dev.halab.core.command.RemoteCommand;
  * The command a front end runs for the monitor over one long-lived SSH channel. It starts the
  * event streams first and then prints a snapshot, so no change can fall between the two:
  * <ul>
- *   <li>{@code tail -n0 -F} of the notify script's log (one line per VRRP state change);</li>
+ *   <li>{@code tail -n0 -F} of the notify script's log (one line per VRRP state change). GNU tail
+ *       treats overlayfs (the local lab's disks) as remote and falls back from inotify to
+ *       re-reading the file every second; {@code -s 0.05} makes that 50 ms;</li>
  *   <li>{@code journalctl -f} of the keepalived unit (keepalived's "Entering MASTER STATE" lines and
  *       systemd's "Main process exited", which is all a SIGKILLed keepalived leaves);</li>
  *   <li>{@code ip -o -ts monitor address} on the interface, in UTC (VIP added / deleted);</li>
@@ -22,7 +24,7 @@ public final class WatchScript {
     static final String SCRIPT = """
             IF="$1"; LOG="$2"
             trap '' PIPE
-            tail -n0 -F "$LOG" 2>/dev/null &
+            tail -n0 -F -s 0.05 "$LOG" 2>/dev/null &
             journalctl -f -n0 -o short-unix -u keepalived 2>/dev/null &
             TZ=UTC0 ip -o -ts monitor address dev "$IF" &
             echo SNAP-BEGIN

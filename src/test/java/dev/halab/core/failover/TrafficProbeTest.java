@@ -118,28 +118,31 @@ class TrafficProbeTest {
         Instant fault = Instant.parse("2026-11-25T12:00:00Z");
         List<ProbeResult> probes = List.of(
                 ok(fault.minusMillis(100), "NGINX-1"),
-                failed(fault.plusMillis(50)),
+                failed(fault.minusMillis(50)),          // sent before the fault: not lost to the failover
                 ok(fault.plusMillis(150), "NGINX-1"),   // still answered by the old node (graceful stop in progress)
                 failed(fault.plusMillis(250)),
+                failed(fault.plusMillis(2900)),         // sent before the first success, fails after it: lost too
                 ok(fault.plusMillis(3100), "NGINX-2"),
                 ok(fault.plusMillis(3200), "NGINX-2"));
         Outage outage = Outage.measure(ChaosAction.KILL, fault, "NGINX-1", probes, Duration.ofMillis(3062), Duration.ofMillis(5));
-        assertThat(outage.measured()).isEqualTo(Duration.ofMillis(3100));
+        assertThat(outage.measured()).isEqualTo(Duration.ofMillis(3103));
         assertThat(outage.failedRequests()).isEqualTo(2);
         assertThat(outage.newServer()).isEqualTo("NGINX-2");
         assertThat(outage.withinGoal()).isTrue();
-        Outage none = Outage.measure(ChaosAction.KILL, fault, "NGINX-1", probes.subList(0, 4), Duration.ofMillis(3062), null);
+        Outage none = Outage.measure(ChaosAction.KILL, fault, "NGINX-1", probes.subList(0, 5), Duration.ofMillis(3062), null);
         assertThat(none.measured()).isNull();
         assertThat(none.withinGoal()).isFalse();
         Outage slow = Outage.measure(ChaosAction.STOP, fault, "NGINX-1", probes, Duration.ofMillis(62), null);
         assertThat(slow.withinGoal()).isFalse();
     }
 
-    private static ProbeResult ok(Instant at, String servedBy) {
-        return new ProbeResult(at.minusMillis(3), at, "192.168.224.150", Duration.ofMillis(3), 200, servedBy, "x", null);
+    /** A request sent at {@code sent}, answered 3 ms later. */
+    private static ProbeResult ok(Instant sent, String servedBy) {
+        return new ProbeResult(sent, sent.plusMillis(3), "192.168.224.150", Duration.ofMillis(3), 200, servedBy, "x", null);
     }
 
-    private static ProbeResult failed(Instant at) {
-        return new ProbeResult(at.minusMillis(300), at, "192.168.224.150", Duration.ofMillis(300), 0, null, null, "timeout");
+    /** A request sent at {@code sent} that timed out 300 ms later. */
+    private static ProbeResult failed(Instant sent) {
+        return new ProbeResult(sent, sent.plusMillis(300), "192.168.224.150", Duration.ofMillis(300), 0, null, null, "timeout");
     }
 }
