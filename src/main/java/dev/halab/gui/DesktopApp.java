@@ -39,10 +39,13 @@ public final class DesktopApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        phase("fx-started");
         Texts.setLocale(Bundles.uiLocale());
         Theme.LIGHT.apply();
+        phase("theme");
         executor = new AppExecutor();
         window = new MainWindow(Services.fromCore(DesktopApp::askTrust), UiContext.fx(executor));
+        phase("window-built");
         window.wizard().setHostKeyPrompt(DesktopApp::askTrust);
         Scene scene = new Scene(window, 1280, 820);
         Theme.style(scene);
@@ -51,6 +54,7 @@ public final class DesktopApp extends Application {
         stage.setMinWidth(980);
         stage.setMinHeight(640);
         stage.show();
+        phase("shown");
         if (Boolean.getBoolean(FIRST_FRAME_PROPERTY)) {
             reportFirstFrame();
         }
@@ -90,6 +94,14 @@ public final class DesktopApp extends Application {
             return false;
         } catch (ExecutionException e) {
             return false;
+        }
+    }
+
+    /** Benchmark runs print how long after JVM start each startup phase ended. */
+    private static void phase(String name) {
+        if (Boolean.getBoolean(FIRST_FRAME_PROPERTY)) {
+            System.out.println("startup-phase " + name + " "
+                    + (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()));
         }
     }
 

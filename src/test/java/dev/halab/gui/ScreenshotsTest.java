@@ -69,7 +69,10 @@ class ScreenshotsTest {
         for (Locale locale : List.of(Locale.ENGLISH, Bundles.CHINESE)) {
             String lang = Bundles.isChinese(locale) ? "zh" : "en";
             robot.interact(() -> build(locale));
-            robot.interact(() -> window.wizard().chooseProfile("tutorial"));
+            robot.interact(() -> {
+                window.wizard().loadProfileDescriptions();
+                window.wizard().chooseProfile("tutorial");
+            });
             robot.interact(() -> {
                 ListView<String> profiles = robot.lookup("#profiles").queryListView();
                 robot.lookup("#choice-profile").queryAs(javafx.scene.control.RadioButton.class).setSelected(true);

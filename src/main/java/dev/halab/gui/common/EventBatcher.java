@@ -15,6 +15,11 @@ import java.util.function.Consumer;
  */
 public final class EventBatcher<T> {
     public static final long PERIOD_MILLIS = 50;
+    /**
+     * At most this many items per tick, so that a flood (a worker far faster than the screen) costs
+     * each frame a bounded time; the rest waits for the next tick (100 000 items/s at most).
+     */
+    public static final int MAX_PER_TICK = 5_000;
     private final ConcurrentLinkedQueue<T> queue = new ConcurrentLinkedQueue<>();
     private final Consumer<List<T>> consumer;
     private AnimationTimer timer;
@@ -35,7 +40,7 @@ public final class EventBatcher<T> {
         }
         List<T> batch = new ArrayList<>();
         T item;
-        while ((item = queue.poll()) != null) {
+        while (batch.size() < MAX_PER_TICK && (item = queue.poll()) != null) {
             batch.add(item);
         }
         consumer.accept(batch);
@@ -61,12 +66,17 @@ public final class EventBatcher<T> {
         timer.start();
     }
 
-    /** FX thread: stops the timer after a last drain. */
+    /**
+     * FX thread: delivers everything still queued, then stops the timer. Runs before whatever the
+     * worker posts after closing its sink, so "run finished" logic sees every event of the run.
+     */
     public void stop() {
         if (timer != null) {
             timer.stop();
             timer = null;
         }
-        drain();
+        while (!queue.isEmpty()) {
+            drain();
+        }
     }
 }

@@ -235,9 +235,9 @@ public final class InstallViewModel {
         }
         if (!lines.isEmpty()) {
             log.addAll(lines);
-            int excess = log.size() - MAX_LOG_LINES;
-            if (excess > 0) {
-                log.remove(0, excess);
+            if (log.size() > MAX_LOG_LINES) {
+                // drop a tenth at once: removing from the head shifts the whole list, so do it rarely
+                log.remove(0, log.size() - MAX_LOG_LINES * 9 / 10);
             }
         }
     }

@@ -2,7 +2,6 @@ package dev.halab.gui.wizard;
 
 import atlantafx.base.theme.Styles;
 import dev.halab.core.i18n.LocalizedText;
-import dev.halab.core.profile.ProfileLoader;
 import dev.halab.gui.common.Texts;
 import dev.halab.gui.common.Ui;
 import javafx.beans.binding.Bindings;
@@ -37,7 +36,12 @@ final class StartPage extends VBox {
         profiles.setId("profiles");
         profiles.getItems().setAll(vm.profileNames());
         profiles.setPrefHeight(190);
-        profiles.setCellFactory(list -> new ProfileCell());
+        profiles.setCellFactory(list -> new ProfileCell(vm));
+        vm.profileDescriptions().addListener((javafx.collections.MapChangeListener<String, String>) c -> profiles.refresh());
+        // read the profiles' descriptions just after the first frame, not before it
+        javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
+        later.setOnFinished(e -> vm.loadProfileDescriptions());
+        later.play();
         profiles.disableProperty().bind(useProfile.selectedProperty().not());
         profiles.getSelectionModel().selectedItemProperty().addListener((o, old, name) -> {
             if (name != null && useProfile.isSelected()) {
@@ -120,6 +124,12 @@ final class StartPage extends VBox {
     }
 
     private static final class ProfileCell extends ListCell<String> {
+        private final WizardViewModel vm;
+
+        ProfileCell(WizardViewModel vm) {
+            this.vm = vm;
+        }
+
         @Override
         protected void updateItem(String name, boolean empty) {
             super.updateItem(name, empty);
@@ -130,21 +140,12 @@ final class StartPage extends VBox {
             }
             Label title = new Label(name);
             title.getStyleClass().add(Styles.TEXT_BOLD);
-            Label description = new Label(description(name));
+            Label description = new Label(vm.profileDescriptions().getOrDefault(name, ""));
             description.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             description.setWrapText(true);
             description.setMaxWidth(560);
             setGraphic(new VBox(2, title, description));
             setText(null);
-        }
-
-        private static String description(String name) {
-            try {
-                String text = ProfileLoader.load(name).description();
-                return text == null ? "" : text;
-            } catch (Exception e) {
-                return e.getMessage();
-            }
         }
     }
 }

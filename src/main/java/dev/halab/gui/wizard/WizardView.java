@@ -32,16 +32,14 @@ public final class WizardView extends BorderPane {
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
     private static final PseudoClass DONE = PseudoClass.getPseudoClass("done");
 
+    /** Built on first visit (a faster first frame), then kept. */
     private final Map<WizardPage, Node> pages = new EnumMap<>(WizardPage.class);
+    private final WizardViewModel vm;
 
     public WizardView(WizardViewModel vm, Consumer<RunRequest> onInstall) {
+        this.vm = vm;
         setId("wizard");
         getStyleClass().add("wizard");
-        pages.put(WizardPage.START, new StartPage(vm));
-        pages.put(WizardPage.MACHINES, new MachinesPage(vm));
-        pages.put(WizardPage.HIGH_AVAILABILITY, new HighAvailabilityPage(vm));
-        pages.put(WizardPage.PREFLIGHT, new PreflightPage(vm));
-        pages.put(WizardPage.REVIEW, new ReviewPage(vm));
 
         VBox steps = new VBox(6);
         steps.getStyleClass().add("wizard-steps");
@@ -65,7 +63,7 @@ public final class WizardView extends BorderPane {
         ScrollPane scroll = new ScrollPane();
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("page-scroll");
-        Runnable show = () -> scroll.setContent(pages.get(vm.pageProperty().get()));
+        Runnable show = () -> scroll.setContent(page(vm.pageProperty().get()));
         vm.pageProperty().addListener(o -> show.run());
         show.run();
         setCenter(scroll);
@@ -113,5 +111,15 @@ public final class WizardView extends BorderPane {
         bottom.setPadding(new Insets(10, 16, 12, 16));
         bottom.getStyleClass().add("wizard-footer");
         setBottom(bottom);
+    }
+
+    private Node page(WizardPage which) {
+        return pages.computeIfAbsent(which, p -> switch (p) {
+            case START -> new StartPage(vm);
+            case MACHINES -> new MachinesPage(vm);
+            case HIGH_AVAILABILITY -> new HighAvailabilityPage(vm);
+            case PREFLIGHT -> new PreflightPage(vm);
+            case REVIEW -> new ReviewPage(vm);
+        });
     }
 }

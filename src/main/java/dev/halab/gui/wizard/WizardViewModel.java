@@ -54,6 +54,7 @@ public final class WizardViewModel {
     private final ObjectProperty<LocalizedText> estimate = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalizedText> error = new SimpleObjectProperty<>();
 
+    private final javafx.collections.ObservableMap<String, String> profileDescriptions = FXCollections.observableHashMap();
     private final ObservableList<LocalizedText> labProgress = FXCollections.observableArrayList();
     private final BooleanProperty labBusy = new SimpleBooleanProperty();
 
@@ -165,12 +166,43 @@ public final class WizardViewModel {
     // ---- Commands
 
     public List<String> profileNames() {
-        return ProfileLoader.shippedProfileNames().stream().filter(n -> !n.startsWith(LOCAL_LAB_PROFILE)).toList();
+        return shippedProfileNames().stream().filter(n -> !n.startsWith(LOCAL_LAB_PROFILE)).toList();
     }
 
     /** The local lab's profiles: the tutorial's settings and its variants (nopreempt, dual master, fast). */
     public List<String> labProfileNames() {
-        return ProfileLoader.shippedProfileNames().stream().filter(n -> n.startsWith(LOCAL_LAB_PROFILE)).toList();
+        return shippedProfileNames().stream().filter(n -> n.startsWith(LOCAL_LAB_PROFILE)).toList();
+    }
+
+    /**
+     * Same list as {@link ProfileLoader#shippedProfileNames()}, without touching ProfileLoader: its
+     * JSON mapper costs a few hundred milliseconds to set up, which the first frame should not wait for.
+     */
+    private static List<String> shippedProfileNames() {
+        return dev.halab.core.resources.ProjectResources.list("vm-profiles").stream()
+                .filter(n -> n.endsWith(".json")).map(n -> n.substring(0, n.length() - ".json".length()))
+                .sorted().toList();
+    }
+
+    /** Profile name to its description, filled in the background (reading every profile at startup would delay the window). */
+    public javafx.collections.ObservableMap<String, String> profileDescriptions() {
+        return profileDescriptions;
+    }
+
+    public void loadProfileDescriptions() {
+        List<String> names = profileNames();
+        context.background().execute(() -> {
+            Map<String, String> found = new LinkedHashMap<>();
+            for (String name : names) {
+                try {
+                    String description = ProfileLoader.load(name).description();
+                    found.put(name, description == null ? "" : description);
+                } catch (ProfileException e) {
+                    found.put(name, e.text().render(Texts.locale()));
+                }
+            }
+            context.ui().post(() -> profileDescriptions.putAll(found));
+        });
     }
 
     public void chooseProfile(String name) {

@@ -129,7 +129,8 @@ class InstallViewModelTest {
             batch.add(new RunEvent.OutputLine(Instant.EPOCH, "nginx1", "s", false, "line " + i));
         }
         vm.apply(batch);
-        assertThat(vm.log()).hasSize(InstallViewModel.MAX_LOG_LINES);
-        assertThat(vm.log().get(0).text()).isEqualTo("line 10");
+        int kept = InstallViewModel.MAX_LOG_LINES * 9 / 10;
+        assertThat(vm.log()).hasSize(kept);
+        assertThat(vm.log().get(kept - 1).text()).isEqualTo("line " + (InstallViewModel.MAX_LOG_LINES + 9));
     }
 }
