@@ -1,0 +1,115 @@
+package dev.halab.gui;
+
+import dev.halab.core.remote.HostKeyPrompt;
+import dev.halab.gui.common.AppExecutor;
+import dev.halab.gui.common.Texts;
+import dev.halab.gui.common.Theme;
+import dev.halab.gui.common.UiContext;
+import dev.halab.gui.service.Services;
+import dev.halab.gui.topology.RequestItem;
+import dev.halab.gui.wizard.WizardViewModel.RunStatus;
+import dev.halab.lab.LabExtension;
+import dev.halab.lab.LocalLab;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The issue's end-to-end path through the desktop app, on the real local lab and the real core:
+ * choose the local lab, bring it up, go through the wizard (pre-flight and plan on the hosts),
+ * install and verify, open the dashboard, kill the master, and see the VIP badge and the request
+ * stream move to NGINX-2. Host keys come from the lab's known_hosts: unknown keys are refused.
+ */
+@Tag("lab")
+@ExtendWith({LabExtension.class, ApplicationExtension.class})
+class DesktopLabIT {
+    private final AppExecutor executor = new AppExecutor();
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        Texts.setLocale(Locale.ENGLISH);
+        Theme.LIGHT.apply();
+        window = new MainWindow(Services.fromCore(HostKeyPrompt.REFUSE), UiContext.fx(executor));
+        Scene scene = new Scene(window, 1280, 820);
+        Theme.style(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(window::close).get();
+        executor.close();
+    }
+
+    private static void await(int seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+    }
+
+    @Test
+    void fromTheLocalLabToAWatchedFailover(FxRobot robot, LocalLab lab) throws Exception {
+        var wizard = window.wizard();
+        robot.clickOn("#choice-lab");
+        robot.clickOn("#lab-up");
+        await(300, () -> wizard.state().localLabReadyProperty().get() || wizard.errorProperty().get() != null);
+        assertThat(wizard.errorProperty().get()).as("lab up").isNull();
+        assertThat(wizard.state().keyFileProperty().get()).isEqualTo(lab.sshPrivateKey().toString());
+
+        robot.clickOn("#next");
+        robot.clickOn("#test-nginx1");
+        await(60, () -> wizard.state().hosts().get(0).testStateProperty().get().name().matches("OK|FAILED"));
+        assertThat(wizard.state().hosts().get(0).fingerprintProperty().get()).startsWith("ssh-");
+        robot.clickOn("#next");
+        robot.clickOn("#next");
+        await(180, () -> wizard.preflightStatusProperty().get() != RunStatus.RUNNING);
+        assertThat(wizard.preflightStatusProperty().get()).as("pre-flight, error: %s", wizard.errorProperty().get())
+                .isEqualTo(RunStatus.PASSED);
+        robot.clickOn("#next");
+        await(180, () -> wizard.planStatusProperty().get() != RunStatus.RUNNING);
+        assertThat(wizard.planStatusProperty().get()).isEqualTo(RunStatus.PASSED);
+
+        robot.clickOn("#next"); // Install
+        await(900, () -> window.install() != null && window.install().verifySucceededProperty().get() != null
+                || window.install() != null && Boolean.FALSE.equals(window.install().installSucceededProperty().get())
+                && !window.install().runningProperty().get());
+        assertThat(window.install().installSucceededProperty().get()).as("install: %s",
+                window.install().summaryProperty().get()).isTrue();
+        assertThat(window.install().verifySucceededProperty().get()).as("verify: %s",
+                window.install().verifySummaryProperty().get()).isTrue();
+
+        robot.clickOn("#open-dashboard");
+        var dashboard = window.dashboard();
+        await(60, () -> dashboard.connectedProperty().get() && "nginx1".equals(dashboard.model().vipHolderProperty().get())
+                && "NGINX-1".equals(dashboard.lastServingNginx()));
+        assertThat(window.dashboardView().topology().badgeTarget()).isEqualTo("nginx1");
+
+        robot.clickOn("#kill-master");
+        robot.clickOn(Texts.get("chaos.KILL"));
+        await(30, () -> "nginx2".equals(dashboard.model().vipHolderProperty().get())
+                && "NGINX-2".equals(dashboard.lastServingNginx()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.dashboardView().topology().badgeTarget()).isEqualTo("nginx2");
+        RequestItem latest = dashboard.stream().get(0);
+        assertThat(latest.label()).startsWith("NGINX-2 / 192.168.224.10");
+        await(10, () -> dashboard.measuredProperty().get() != null);
+        assertThat(dashboard.measuredProperty().get()).isPositive();
+
+        WaitForAsyncUtils.asyncFx(() -> dashboard.restore("nginx1")).get();
+        await(60, () -> !dashboard.busyProperty().get());
+        assertThat(dashboard.errorProperty().get()).isNull();
+    }
+}
