@@ -69,25 +69,58 @@ public final class Verifier {
         return new VerifyReport(failed == 0, checks, tomcats, servedBy, holders);
     }
 
+    /**
+     * Who holds each VIP, read on both front ends. Right after an install the election is still
+     * running (a backup waits 3 x advert_int + skew before it claims the VIP), so this looks again
+     * until every VIP is on its master alone or the settle time is over.
+     */
     private Map<String, List<String>> vipHolders(Topology topology, List<VerifyReport.Check> checks, RunListener listener) {
         Map<String, List<String>> holders = new LinkedHashMap<>();
-        Map<String, String> addresses = new LinkedHashMap<>();
-        for (Host front : topology.frontEnds()) {
-            try (RemoteShell shell = shells.open(front)) {
-                CommandResult result = shell.run(RemoteCommand.of("ip", "-o", "-4", "addr", "show"), Duration.ofSeconds(15));
-                addresses.put(front.name(), result.stdout());
-            } catch (RemoteException e) {
-                record(checks, listener, front.name(), "verify.ssh", false, e.text());
+        Map<String, RemoteShell> open = new LinkedHashMap<>();
+        try {
+            for (Host front : topology.frontEnds()) {
+                try {
+                    open.put(front.name(), shells.open(front));
+                } catch (RemoteException e) {
+                    record(checks, listener, front.name(), "verify.ssh", false, e.text());
+                }
             }
+            long settleMillis = 2000 + 5 * topology.vrrp().advertInterval().multiply(java.math.BigDecimal.valueOf(1000)).longValue();
+            long deadline = System.currentTimeMillis() + settleMillis;
+            while (true) {
+                holders.clear();
+                Map<String, String> addresses = new LinkedHashMap<>();
+                for (Map.Entry<String, RemoteShell> entry : open.entrySet()) {
+                    try {
+                        addresses.put(entry.getKey(), entry.getValue().run(RemoteCommand.of("ip", "-o", "-4", "addr", "show"),
+                                Duration.ofSeconds(15)).stdout());
+                    } catch (RemoteException e) {
+                        addresses.put(entry.getKey(), "");
+                    }
+                }
+                for (VrrpInstance instance : topology.instances()) {
+                    List<String> on = new ArrayList<>();
+                    addresses.forEach((host, text) -> {
+                        if (holdsAddress(text, instance.vip())) {
+                            on.add(host);
+                        }
+                    });
+                    holders.put(instance.vip(), on);
+                }
+                boolean settled = topology.instances().stream()
+                        .allMatch(i -> holders.get(i.vip()).equals(List.of(i.master())));
+                if (settled || System.currentTimeMillis() > deadline) {
+                    break;
+                }
+                Thread.sleep(250);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            open.values().forEach(RemoteShell::close);
         }
         for (VrrpInstance instance : topology.instances()) {
-            List<String> on = new ArrayList<>();
-            addresses.forEach((host, text) -> {
-                if (holdsAddress(text, instance.vip())) {
-                    on.add(host);
-                }
-            });
-            holders.put(instance.vip(), on);
+            List<String> on = holders.getOrDefault(instance.vip(), List.of());
             String master = instance.master();
             boolean ok = on.equals(List.of(master));
             record(checks, listener, master, "verify.vip", ok, ok ? StepTexts.text("verify.vipOnMaster", instance.vip(), master)
