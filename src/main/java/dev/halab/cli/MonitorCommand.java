@@ -122,7 +122,7 @@ public final class MonitorCommand extends EngineCommandSupport {
 
         private String format(MonitorEvent event) {
             if (event instanceof MonitorEvent.VrrpStateChanged s) {
-                return text("cli.event.state", s.host(), s.instance(), s.state(), lag(event));
+                return text("cli.event.state", s.host(), s.instance(), s.state(), lag(event), s.source().name().toLowerCase(java.util.Locale.ROOT));
             }
             if (event instanceof MonitorEvent.VipAdded v) {
                 return text("cli.event.vipAdded", v.host(), v.vip(), v.interfaceName()) + lag(event);

@@ -39,6 +39,10 @@ public final class ClusterState {
     private final Map<String, Boolean> nginxUp = new HashMap<>();
     private final Map<String, ProbeResult> lastProbe = new HashMap<>();
     private final Map<String, Integer> servedStreak = new HashMap<>();
+    /** Per host during its snapshot: states and VIPs before it, to report only the net result. */
+    private final Map<String, Map<String, VrrpState>> statesBeforeSnapshot = new HashMap<>();
+    private final Map<String, Set<String>> vipsBeforeSnapshot = new HashMap<>();
+    private final Map<String, String> interfaceNames = new HashMap<>();
 
     public ClusterState(List<String> frontEnds, List<VrrpInstance> instances) {
         this.frontEnds = List.copyOf(frontEnds);
@@ -58,6 +62,9 @@ public final class ClusterState {
         other.states.forEach((h, m) -> states.put(h, new HashMap<>(m)));
         other.stateTimes.forEach((h, m) -> stateTimes.put(h, new HashMap<>(m)));
         other.vips.forEach((h, s) -> vips.put(h, new TreeSet<>(s)));
+        interfaceNames.putAll(other.interfaceNames);
+        other.statesBeforeSnapshot.forEach((h, m) -> statesBeforeSnapshot.put(h, new HashMap<>(m)));
+        other.vipsBeforeSnapshot.forEach((h, s) -> vipsBeforeSnapshot.put(h, new TreeSet<>(s)));
         reachable.putAll(other.reachable);
         nginxUp.putAll(other.nginxUp);
         lastProbe.putAll(other.lastProbe);
@@ -89,15 +96,66 @@ public final class ClusterState {
     public void markUnreachable(String host) {
         requireFrontEnd(host);
         reachable.put(host, false);
+        statesBeforeSnapshot.remove(host);
+        vipsBeforeSnapshot.remove(host);
         reset(host);
+    }
+
+    /**
+     * A host's snapshot starts: its lines (the last notify and journal lines, a history) are applied
+     * silently, and {@link #endSnapshot} reports only where the host ended up.
+     */
+    public void beginSnapshot(String host) {
+        requireFrontEnd(host);
+        statesBeforeSnapshot.put(host, new HashMap<>(states.get(host)));
+        vipsBeforeSnapshot.put(host, new TreeSet<>(vips.get(host)));
+    }
+
+    /** The snapshot of a host is complete: one event per instance state and VIP that differs from before. */
+    public List<MonitorEvent> endSnapshot(String host, Instant receivedAt) {
+        requireFrontEnd(host);
+        Map<String, VrrpState> before = statesBeforeSnapshot.remove(host);
+        Set<String> vipsBefore = vipsBeforeSnapshot.remove(host);
+        List<MonitorEvent> events = new ArrayList<>();
+        if (before == null) {
+            return events;
+        }
+        String iface = interfaceNames.getOrDefault(host, "");
+        for (VrrpInstance instance : instances) {
+            VrrpState now = state(host, instance.name());
+            if (now != before.getOrDefault(instance.name(), VrrpState.UNKNOWN)) {
+                Instant at = stateTimes.get(host).getOrDefault(instance.name(), receivedAt);
+                events.add(new VrrpStateChanged(at, receivedAt, host, instance.name(), now, -1, Source.SNAPSHOT));
+            }
+        }
+        for (String vip : vips.get(host)) {
+            if (!vipsBefore.contains(vip)) {
+                events.add(new VipAdded(receivedAt, receivedAt, host, vip, iface, Source.SNAPSHOT));
+            }
+        }
+        for (String vip : vipsBefore) {
+            if (!vips.get(host).contains(vip)) {
+                events.add(new VipRemoved(receivedAt, receivedAt, host, vip, iface, Source.SNAPSHOT));
+            }
+        }
+        return events;
     }
 
     /**
      * Applies one parsed line of a host's watch stream and returns the events it implies (a state
      * change only when the state really changed; a VIP event only when the set of VIPs changed).
+     * During a snapshot ({@link #beginSnapshot}) lines are applied and no events are returned.
      */
     public List<MonitorEvent> accept(String host, HostLine line, Instant receivedAt, boolean inSnapshot) {
         requireFrontEnd(host);
+        if (statesBeforeSnapshot.containsKey(host)) {
+            acceptLine(host, line, receivedAt, true);
+            return List.of();
+        }
+        return acceptLine(host, line, receivedAt, inSnapshot);
+    }
+
+    private List<MonitorEvent> acceptLine(String host, HostLine line, Instant receivedAt, boolean inSnapshot) {
         List<MonitorEvent> events = new ArrayList<>();
         Source live = inSnapshot ? Source.SNAPSHOT : null;
         if (line instanceof HostLine.Notify n) {
@@ -139,6 +197,7 @@ public final class ClusterState {
         if (!isVip) {
             return;
         }
+        interfaceNames.put(host, a.interfaceName());
         Instant hostTime = a.hostTime() == null ? receivedAt : a.hostTime();
         Source source = a.hostTime() == null ? Source.SNAPSHOT : Source.KERNEL;
         Set<String> held = vips.get(host);

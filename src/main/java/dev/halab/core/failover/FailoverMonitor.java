@@ -209,6 +209,17 @@ public final class FailoverMonitor implements AutoCloseable {
         }
     }
 
+    private void snapshotEnded(String host, Instant receivedAt) {
+        synchronized (lock) {
+            for (MonitorEvent event : state.endSnapshot(host, receivedAt)) {
+                remember(event);
+                dispatch(event);
+            }
+            evaluate(receivedAt);
+            lock.notifyAll();
+        }
+    }
+
     private void reachability(String host, boolean reachable, LocalizedText detail) {
         synchronized (lock) {
             if (reachable) {
@@ -342,10 +353,14 @@ public final class FailoverMonitor implements AutoCloseable {
                 reachable = true;
                 reported = true;
                 reachability(host.name(), true, LocalizedText.of(BUNDLE, "monitor.channelOpen"));
+                synchronized (lock) {
+                    state.beginSnapshot(host.name());
+                }
                 return;
             }
             if (line instanceof HostLine.SnapshotEnd) {
                 inSnapshot[0] = false;
+                snapshotEnded(host.name(), receivedAt);
                 return;
             }
             hostLine(host.name(), line, receivedAt, inSnapshot[0]);

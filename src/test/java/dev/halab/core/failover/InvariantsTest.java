@@ -129,6 +129,26 @@ class InvariantsTest {
         assertThat(state.accept("nginx2", journal, T0, false)).isEmpty();
     }
 
+    @Test
+    void aSnapshotReportsOnlyWhereTheHostEndedUp() {
+        state.markUnreachable("nginx1");
+        state.markReachable("nginx1");
+        state.beginSnapshot("nginx1");
+        for (String word : List.of("BACKUP", "MASTER", "STOP", "BACKUP", "MASTER")) {
+            assertThat(state.accept("nginx1", notify(100 + word.length(), "nginx1", word), T0, true)).isEmpty();
+        }
+        assertThat(state.accept("nginx1", HostLine.parse("2: eth0    inet " + VIP + "/32 scope global eth0"), T0, true)).isEmpty();
+        List<MonitorEvent> events = state.endSnapshot("nginx1", T0.plusSeconds(1));
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0)).isInstanceOfSatisfying(MonitorEvent.VrrpStateChanged.class, e -> {
+            assertThat(e.state()).isEqualTo(VrrpState.MASTER);
+            assertThat(e.source()).isEqualTo(MonitorEvent.Source.SNAPSHOT);
+        });
+        assertThat(events.get(1)).isInstanceOfSatisfying(MonitorEvent.VipAdded.class,
+                e -> assertThat(e.interfaceName()).isEqualTo("eth0"));
+        assertThat(state.accept("nginx1", notify(5000, "nginx1", "BACKUP"), T0, false)).hasSize(1); // live again
+    }
+
     private void feed(String host, HostLine line) {
         state.accept(host, line, T0, false);
     }
