@@ -72,6 +72,9 @@ class DesktopLabIT {
         robot.clickOn("#next");
         robot.clickOn("#test-nginx1");
         await(60, () -> wizard.state().hosts().get(0).testStateProperty().get().name().matches("OK|FAILED"));
+        assertThat(wizard.state().hosts().get(0).testStateProperty().get()).as("connection test: %s",
+                Texts.render(wizard.state().hosts().get(0).testMessageProperty().get())).isEqualTo(
+                dev.halab.gui.wizard.HostFields.TestState.OK);
         assertThat(wizard.state().hosts().get(0).fingerprintProperty().get()).startsWith("ssh-");
         robot.clickOn("#next");
         robot.clickOn("#next");

@@ -95,7 +95,7 @@ public final class ScriptedServices {
                 return new Credentials("root", Path.of("/tmp/lab-key"), null, null);
             }
         };
-        return new Services(install, (host, credentials, prompt) -> {
+        return new Services(install, (topology, host, credentials, prompt) -> {
             calls.add("test " + host.name() + " as " + credentials.user());
             return new ConnectionCheck(true, "ssh-ed25519 SHA256:abc", LocalizedText.of("gui", "connection.ok",
                     credentials.user(), host.address()), "eth0");

@@ -100,13 +100,8 @@ final class CoreServices {
 
     // ---- connection test
 
-    private ConnectionCheck testConnection(Host host, Credentials credentials, HostKeyPrompt dialog) {
-        Topology topology = null;
-        KnownHosts knownHosts = KnownHosts.userDefault();
-        if (host.address() != null && host.address().startsWith("192.168.224.")) {
-            topology = labTopology();
-            knownHosts = knownHosts(topology);
-        }
+    private ConnectionCheck testConnection(Topology topology, Host host, Credentials credentials, HostKeyPrompt dialog) {
+        KnownHosts knownHosts = knownHosts(topology);
         SshTarget target = SshTarget.of(host.name(), host.address());
         SshConnector connector = new SshConnector(knownHosts, dialog, CONNECT_TIMEOUT);
         try (SshjShell shell = connector.connect(target, coreCredentials(topology, credentials))) {
@@ -119,14 +114,6 @@ final class CoreServices {
                     Texts.of("connection.ok", credentials.user(), host.address()), detected);
         } catch (RemoteException e) {
             return new ConnectionCheck(false, fingerprint(knownHosts, target), e.text(), null);
-        }
-    }
-
-    private static Topology labTopology() {
-        try {
-            return dev.halab.core.profile.ProfileLoader.load("local-lab");
-        } catch (Exception e) {
-            return null;
         }
     }
 

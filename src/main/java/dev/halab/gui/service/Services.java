@@ -22,7 +22,7 @@ public record Services(InstallService install, ConnectionService connection, Mon
 
     /** Every port answering "not available in this build" (what the app shows until a part exists). */
     public static Services unavailable() {
-        return new Services(new UnavailableInstall(), (host, credentials, prompt) -> new ConnectionCheck(false, null,
+        return new Services(new UnavailableInstall(), (topology, host, credentials, prompt) -> new ConnectionCheck(false, null,
                 notAvailable("feature.connection"), null), new UnavailableMonitor(), new UnavailableLab());
     }
 

@@ -315,7 +315,7 @@ public final class WizardViewModel {
         context.background().execute(() -> {
             ConnectionCheck check;
             try {
-                check = services.connection().test(host.get(), credentials, prompt);
+                check = services.connection().test(topology, host.get(), credentials, prompt);
             } catch (RuntimeException e) {
                 check = new ConnectionCheck(false, null, Texts.of("error.unexpected", String.valueOf(e)), null);
             }
