@@ -202,7 +202,7 @@ class InstallIT {
 
         VrrpSettings v = topology.vrrp();
         Topology edited = topology.withVrrp(new VrrpSettings(v.version(), v.advertInterval(), v.preempt(), v.unicast(),
-                200, v.backupPriority(), v.authentication(), v.checkScript(), v.instances()));
+                245, v.backupPriority(), v.authentication(), v.checkScript(), v.instances()));
         Map<String, String> installed = snapshot(lab);
         Recorder plan = new Recorder();
         assertThat(engine.plan(edited, plan).success()).isTrue();
@@ -212,7 +212,7 @@ class InstallIT {
             assertThat(d.path()).isEqualTo("/etc/keepalived/keepalived.conf");
             List<String> changed = d.unifiedDiff().lines()
                     .filter(l -> (l.startsWith("+") || l.startsWith("-")) && !l.startsWith("+++") && !l.startsWith("---")).toList();
-            assertThat(changed).containsExactly("-    priority 250", "+    priority 200");
+            assertThat(changed).containsExactly("-    priority 250", "+    priority 245");
         });
         assertThat(snapshot(lab)).as("plan changes nothing").isEqualTo(installed);
 

@@ -80,7 +80,7 @@ public final class InstallEngine {
         Run run = new Run(topology, listener, "preflight");
         try {
             run.start();
-            if (run.connectAndProbe() && run.preflight()) {
+            if (run.validate() && run.connectAndProbe() && run.preflight()) {
                 hostsFinish(run);
             }
             return run.finish();
@@ -94,7 +94,7 @@ public final class InstallEngine {
         Run run = new Run(topology, listener, "plan");
         try {
             run.start();
-            if (run.connectAndProbe() && run.preflight()) {
+            if (run.validate() && run.connectAndProbe() && run.preflight()) {
                 run.parallel(run.hosts.values(), run::dryRun);
                 hostsFinish(run);
             }
@@ -109,7 +109,7 @@ public final class InstallEngine {
         Run run = new Run(topology, listener, "install");
         try {
             run.start();
-            if (run.connectAndProbe() && run.preflight()) {
+            if (run.validate() && run.connectAndProbe() && run.preflight()) {
                 for (Phase phase : Phase.values()) {
                     List<HostRun> ready = new ArrayList<>();
                     for (HostRun host : run.hosts.values()) {
@@ -132,7 +132,7 @@ public final class InstallEngine {
         Run run = new Run(topology, listener, "uninstall");
         try {
             run.start();
-            if (run.connectAndProbe()) {
+            if (run.validate() && run.connectAndProbe()) {
                 run.parallel(run.hosts.values(), run::uninstallHost);
                 hostsFinish(run);
             }
@@ -240,6 +240,16 @@ public final class InstallEngine {
         }
 
         // ------------------------------------------------------------ connect, facts, pre-flight
+
+        /** An invalid topology stops the run before any connection, one failure per problem. */
+        boolean validate() {
+            List<dev.halab.core.topology.Problem> errors = dev.halab.core.topology.TopologyValidator.validate(topology)
+                    .stream().filter(dev.halab.core.topology.Problem::isError).toList();
+            for (dev.halab.core.topology.Problem problem : errors) {
+                fail(null, "validate", StepTexts.text("run.invalidTopology", problem.field(), problem.message()));
+            }
+            return errors.isEmpty();
+        }
 
         boolean connectAndProbe() {
             parallel(hosts.values(), host -> {
