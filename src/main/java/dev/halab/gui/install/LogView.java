@@ -128,22 +128,20 @@ public final class LogView extends VBox {
         Clipboard.getSystemClipboard().setContent(content);
     }
 
+    /** Pseudo-classes, not style classes: a pseudo-class change only updates CSS, a style class change re-applies it. */
     private static final class LogCell extends ListCell<LogLine> {
+        private static final javafx.css.PseudoClass ERROR = javafx.css.PseudoClass.getPseudoClass("error");
+        private static final javafx.css.PseudoClass COMMAND = javafx.css.PseudoClass.getPseudoClass("command");
+        private static final javafx.css.PseudoClass INFO = javafx.css.PseudoClass.getPseudoClass("info");
+
         @Override
         protected void updateItem(LogLine line, boolean empty) {
             super.updateItem(line, empty);
-            getStyleClass().removeAll("log-error", "log-command", "log-info");
-            if (empty || line == null) {
-                setText(null);
-                return;
-            }
-            setText((line.host() == null ? "" : line.host() + " │ ") + line.text());
-            switch (line.kind()) {
-                case ERROR -> getStyleClass().add("log-error");
-                case COMMAND -> getStyleClass().add("log-command");
-                case INFO -> getStyleClass().add("log-info");
-                default -> { }
-            }
+            LogLine.Kind kind = empty || line == null ? null : line.kind();
+            pseudoClassStateChanged(ERROR, kind == LogLine.Kind.ERROR);
+            pseudoClassStateChanged(COMMAND, kind == LogLine.Kind.COMMAND);
+            pseudoClassStateChanged(INFO, kind == LogLine.Kind.INFO);
+            setText(kind == null ? null : (line.host() == null ? "" : line.host() + " │ ") + line.text());
         }
     }
 }

@@ -115,12 +115,17 @@ final class StartPage extends VBox {
         ready.visibleProperty().bind(state.localLabReadyProperty());
         ready.managedProperty().bind(ready.visibleProperty());
         VBox labCard = new VBox(8, useLab, Ui.label("start.lab.hint", Styles.TEXT_MUTED), reason,
-                new HBox(10, Ui.label("start.lab.variant"), variant), new HBox(10, up, busy, ready), progress);
+                centered(new HBox(10, Ui.label("start.lab.variant"), variant)), new HBox(10, up, busy, ready), progress);
         labCard.getStyleClass().add("choice-card");
 
         VBox.setVgrow(profileCard, Priority.SOMETIMES);
         getChildren().addAll(Ui.label("start.title", Styles.TITLE_3), Ui.label("start.intro", Styles.TEXT_MUTED),
                 profileCard, labCard);
+    }
+
+    private static HBox centered(HBox box) {
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return box;
     }
 
     private static final class ProfileCell extends ListCell<String> {
