@@ -15,9 +15,16 @@ cp="$build/test-classes:$build/classes:$(cat "$build/test-classpath.txt")"
 xvfb=(xvfb-run -a -s "-screen 0 1280x800x24")
 fx=(-Dprism.order=sw -Dglass.platform=gtk)
 
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (2 cores: figures grow with other work on the machine)"
 echo "== time to first frame (java -jar $build/halab.jar, real window) =="
-for i in 1 2 3 4 5; do
-    "${xvfb[@]}" java "${fx[@]}" -Dhalab.bench.firstFrame=true -jar "$build/halab.jar" 2>/dev/null | grep first-frame-ms
+for opts in "" "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"; do
+    echo "-- JVM options: ${opts:-(default)}"
+    for i in 1 2 3 4 5; do
+        # shellcheck disable=SC2086
+        "${xvfb[@]}" java $opts "${fx[@]}" -Dhalab.bench.firstFrame=true -jar "$build/halab.jar" 2>/dev/null \
+            | grep -E 'first-frame-ms|startup-phase' | tr '\n' ' '
+        echo
+    done
 done
 
 echo "== log view throughput (install screen, 4 worker threads) =="
