@@ -16,11 +16,14 @@ import java.util.Set;
  * @param packagesAdded packages that were not installed before, including pulled-in dependencies
  * @param usersAdded    system users those packages created (e.g. tomcat), removed by uninstall
  * @param groupsAdded   the same for groups
+ * @param packagesUpgraded packages that were installed already but apt upgraded as a dependency
+ *                      ("perl-base 5.36.0-7+deb12u3 -> 5.36.0-7+deb12u4"): uninstall cannot
+ *                      downgrade them safely and says so
  * @param files         files written or moved aside, in the order it happened
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Manifest(int version, List<String> packagesAdded, List<String> usersAdded, List<String> groupsAdded,
-                       List<FileRecord> files) {
+                       List<FileRecord> files, List<String> packagesUpgraded) {
     public static final String PATH = "/var/lib/halab/manifest.json";
     public static final String BACKUP_ROOT = "/var/backups/halab";
 
@@ -38,10 +41,11 @@ public record Manifest(int version, List<String> packagesAdded, List<String> use
         usersAdded = usersAdded == null ? List.of() : List.copyOf(usersAdded);
         groupsAdded = groupsAdded == null ? List.of() : List.copyOf(groupsAdded);
         files = files == null ? List.of() : List.copyOf(files);
+        packagesUpgraded = packagesUpgraded == null ? List.of() : List.copyOf(packagesUpgraded);
     }
 
     public static Manifest empty() {
-        return new Manifest(1, List.of(), List.of(), List.of(), List.of());
+        return new Manifest(1, List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     public Optional<FileRecord> file(String path) {
@@ -55,11 +59,16 @@ public record Manifest(int version, List<String> packagesAdded, List<String> use
         }
         List<FileRecord> all = new ArrayList<>(files);
         all.add(record);
-        return new Manifest(version, packagesAdded, usersAdded, groupsAdded, all);
+        return new Manifest(version, packagesAdded, usersAdded, groupsAdded, all, packagesUpgraded);
     }
 
     public Manifest withPackages(List<String> packages, List<String> users, List<String> groups) {
-        return new Manifest(version, union(packagesAdded, packages), union(usersAdded, users), union(groupsAdded, groups), files);
+        return new Manifest(version, union(packagesAdded, packages), union(usersAdded, users), union(groupsAdded, groups), files,
+                packagesUpgraded);
+    }
+
+    public Manifest withUpgrades(List<String> upgrades) {
+        return new Manifest(version, packagesAdded, usersAdded, groupsAdded, files, union(packagesUpgraded, upgrades));
     }
 
     private static List<String> union(List<String> a, List<String> b) {

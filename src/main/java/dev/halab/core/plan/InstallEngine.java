@@ -514,8 +514,11 @@ public final class InstallEngine {
             List<String> packages = after.packages().keySet().stream().filter(p -> !before.installed(p)).sorted().toList();
             List<String> users = after.users().stream().filter(u -> !before.users().contains(u)).toList();
             List<String> groups = after.groups().stream().filter(g -> !before.groups().contains(g)).toList();
-            if (!packages.isEmpty() || !users.isEmpty() || !groups.isEmpty()) {
-                writeManifest(host, host.manifest.withPackages(packages, users, groups));
+            List<String> upgraded = before.packages().entrySet().stream()
+                    .filter(e -> after.installed(e.getKey()) && !after.version(e.getKey()).orElse("").equals(e.getValue()))
+                    .map(e -> e.getKey() + " " + e.getValue() + " -> " + after.version(e.getKey()).orElse("?")).sorted().toList();
+            if (!packages.isEmpty() || !users.isEmpty() || !groups.isEmpty() || !upgraded.isEmpty()) {
+                writeManifest(host, host.manifest.withPackages(packages, users, groups).withUpgrades(upgraded));
             }
         }
 
@@ -639,6 +642,10 @@ public final class InstallEngine {
                 }
                 runChecked(host, stepId, RemoteCommand.of("rm", "-rf", Manifest.BACKUP_ROOT, "/var/log/halab", Manifest.PATH).asRoot());
                 runChecked(host, stepId, RemoteCommand.shell("rmdir /var/lib/halab 2>/dev/null; true").asRoot());
+                if (!manifest.packagesUpgraded().isEmpty()) {
+                    emit(new RunEvent.Notice(Instant.now(), host.name(), StepTexts.text("uninstall.upgradesKept",
+                            String.join(", ", manifest.packagesUpgraded()))));
+                }
                 changed.incrementAndGet();
                 emit(new RunEvent.StepChanged(Instant.now(), host.name(), stepId, StepTexts.text("uninstall.done",
                         manifest.files().size(), purge.size())));
