@@ -3,6 +3,7 @@ package dev.halab.gui.common;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -28,8 +29,17 @@ public final class AppExecutor implements BackgroundExecutor, AutoCloseable {
         pool.execute(task);
     }
 
+    /** Lets queued work finish (closing the monitor's connections) for a few seconds, then interrupts the rest. */
     @Override
     public void close() {
-        pool.shutdownNow();
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(3, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }
