@@ -52,8 +52,11 @@ class FailoverScenariosIT {
         ScenarioReport report = run(lab, "local-lab", ScenarioKind.PREEMPT, ChaosAction.KILL);
         assertPasses(report);
         var outage = report.steps().get(1).outage();
+        // The backup's timer runs from the last advert it got, up to one advert interval (1 s) before
+        // the kill: a silent death takes between master-down - advert and master-down, far above a
+        // graceful stop's skew time (62 ms).
         assertThat(outage.measured()).as("a silent death is noticed only after the master-down interval")
-                .isGreaterThanOrEqualTo(outage.floor().minusMillis(300));
+                .isGreaterThanOrEqualTo(outage.floor().minusSeconds(1).minusMillis(100));
     }
 
     @Test
