@@ -135,6 +135,19 @@ class ScreenshotsTest {
             Thread.sleep(500); // let the VIP badge finish its slide
             written.add(shot(robot, dir, "dashboard-" + lang));
         }
+        // one picture of the dark theme (the header's switch), for the README
+        robot.interact(() -> {
+            Theme.DARK.apply();
+            build(Locale.ENGLISH);
+            window.wizard().chooseProfile("tutorial");
+            window.openDashboard(window.wizard().runRequest(), true);
+            feedFailover(window.dashboard(), window.scenarios());
+            window.dashboardView().timeline().setClock(() -> window.dashboard().timeline()
+                    .get(window.dashboard().timeline().size() - 1).at());
+        });
+        Thread.sleep(500);
+        written.add(shot(robot, dir, "dashboard-dark-en"));
+        robot.interact(Theme.LIGHT::apply);
         for (Path png : written) {
             assertThat(Files.size(png)).as(png.toString()).isGreaterThan(20_000);
         }
