@@ -35,6 +35,8 @@ public final class ScriptedServices {
     public final List<RunRequest> requests = new ArrayList<>();
     public Consumer<MonitorUpdate> monitorUpdates;
     public ServiceException installFailure;
+    /** What chaos reports as the fault time; null = the dashboard keeps the time of the button press. */
+    public Instant faultAt;
 
     public Services services() {
         InstallService install = new InstallService() {
@@ -67,8 +69,9 @@ public final class ScriptedServices {
             monitorUpdates = updates;
             return new MonitorService.MonitorSession() {
                 @Override
-                public void chaos(String host, ChaosAction method) {
+                public Instant chaos(String host, ChaosAction method) {
                     calls.add("chaos " + host + " " + method);
+                    return faultAt;
                 }
 
                 @Override

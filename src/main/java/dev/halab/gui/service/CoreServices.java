@@ -193,11 +193,12 @@ final class CoreServices {
             ChaosRunner chaos = new ChaosRunner(topology, shells, power);
             return new MonitorSession() {
                 @Override
-                public void chaos(String host, ChaosAction method) throws ServiceException {
+                public Instant chaos(String host, ChaosAction method) throws ServiceException {
                     try {
                         ChaosResult result = chaos.apply(topology.host(host), method, NET_CUT);
                         monitor.publish(new MonitorEvent.ChaosApplied(result.faultAt(), Instant.now(), host, method,
                                 false, result.description()));
+                        return result.faultAt();
                     } catch (FailoverException e) {
                         throw new ServiceException(e.text(), e);
                     }

@@ -11,8 +11,12 @@ public interface MonitorService {
     MonitorSession open(RunRequest request, Consumer<MonitorUpdate> updates) throws ServiceException;
 
     interface MonitorSession extends AutoCloseable {
-        /** Makes a front end fail; blocks until the action is done on the host. */
-        void chaos(String host, dev.halab.core.failover.ChaosAction method) throws ServiceException;
+        /**
+         * Makes a front end fail; blocks until the action is done on the host.
+         *
+         * @return when the fault happened (the host's clock just before it), the start of the outage
+         */
+        java.time.Instant chaos(String host, dev.halab.core.failover.ChaosAction method) throws ServiceException;
 
         /** Undoes every chaos action on the host (starts services, link up, power on). */
         void restore(String host) throws ServiceException;

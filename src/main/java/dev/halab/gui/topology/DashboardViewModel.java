@@ -59,6 +59,7 @@ public final class DashboardViewModel {
     private String servingBeforeKill;
     private int failuresSinceKill;
     private boolean measuring;
+    private Instant firstAnswerAfterKill;
 
     public DashboardViewModel(Topology topology, MonitorService monitor, UiContext context) {
         this.model = new TopologyModel(topology);
@@ -175,8 +176,11 @@ public final class DashboardViewModel {
         busy.set(true);
         context.background().execute(() -> {
             try {
-                current.chaos(host, method);
-                context.ui().post(() -> busy.set(false));
+                Instant faultAt = current.chaos(host, method);
+                context.ui().post(() -> {
+                    busy.set(false);
+                    faultHappened(faultAt);
+                });
             } catch (ServiceException e) {
                 context.ui().post(() -> {
                     busy.set(false);
@@ -230,9 +234,24 @@ public final class DashboardViewModel {
         measuring = true;
         lastKillAt.set(at);
         lastMethod.set(method);
+        firstAnswerAfterKill = null;
         measured.set(null);
         failedRequests.set(null);
         theoretical.set(theoryFor(method));
+    }
+
+    /**
+     * The host's own time of the fault replaces the button press as the outage start (the SSH
+     * round trip to do the kill is not part of the failover); a measurement already made is redone.
+     */
+    void faultHappened(Instant faultAt) {
+        if (faultAt == null || lastKillAt.get() == null) {
+            return;
+        }
+        lastKillAt.set(faultAt);
+        if (firstAnswerAfterKill != null) {
+            measured.set(Duration.between(faultAt, firstAnswerAfterKill));
+        }
     }
 
     /** The configuration's theoretical failover time for a kill method (the core's floor, as the CLI shows). */
@@ -298,6 +317,7 @@ public final class DashboardViewModel {
             return;
         }
         if (servingBeforeKill == null || !servingBeforeKill.equals(item.nginx())) {
+            firstAnswerAfterKill = item.at();
             measured.set(Duration.between(lastKillAt.get(), item.at()));
             failedRequests.set(failuresSinceKill);
             measuring = false;

@@ -76,6 +76,30 @@ class DashboardViewModelTest {
     }
 
     @Test
+    void theHostsFaultTimeIsTheStartOfTheOutage() {
+        Instant t = Instant.now();
+        vm.apply(List.of(ok(t, "NGINX-1", "192.168.224.103:8080")));
+        scripted.faultAt = t.plusMillis(10_000);
+        // the scripted chaos returns at once, so the fault time is known before any probe
+        vm.chaos(ChaosTarget.MASTER, ChaosAction.STOP);
+        assertThat(vm.lastKillAtProperty().get()).isEqualTo(scripted.faultAt);
+        vm.apply(List.of(ok(scripted.faultAt.plusMillis(80), "NGINX-2", "192.168.224.104:8080")));
+        assertThat(vm.measuredProperty().get()).isEqualTo(Duration.ofMillis(80));
+    }
+
+    @Test
+    void aFaultTimeLearnedAfterTheAnswerRedoesTheMeasurement() {
+        Instant t = Instant.now();
+        vm.apply(List.of(ok(t, "NGINX-1", "192.168.224.103:8080")));
+        vm.chaos(ChaosTarget.MASTER, ChaosAction.STOP);
+        Instant pressed = vm.lastKillAtProperty().get();
+        vm.apply(List.of(ok(pressed.plusMillis(500), "NGINX-2", "192.168.224.104:8080")));
+        assertThat(vm.measuredProperty().get()).isEqualTo(Duration.ofMillis(500));
+        vm.faultHappened(pressed.plusMillis(200));
+        assertThat(vm.measuredProperty().get()).isEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
     void alertsAreRaisedAndClearedByCode() {
         Instant t = Instant.now();
         var title = ScriptedServices.text("split brain");
