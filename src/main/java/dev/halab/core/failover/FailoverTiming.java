@@ -43,11 +43,8 @@ public final class FailoverTiming {
         return seconds(3 * advert).plus(skewTime(version, advertInterval, priority));
     }
 
-    /**
-     * Consecutive failures keepalived needs before a check script counts as failed: the {@code fall}
-     * the generated keepalived.conf sets ({@code dev.halab.core.template.HostFiles}).
-     */
-    public static final int CHECK_FALL = 2;
+    /** Consecutive failures keepalived needs before a check script counts as failed. */
+    public static final int CHECK_FALL = dev.halab.core.template.HostFiles.CHECK_FALL;
 
     /**
      * The theoretical outage of a failover by the given method, for the backup's priority:

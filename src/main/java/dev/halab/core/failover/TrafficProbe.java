@@ -117,6 +117,11 @@ public final class TrafficProbe implements AutoCloseable {
         }
     }
 
+    /** False once closed, by the caller or by the probe itself at {@code maxRunTime}. */
+    public boolean isRunning() {
+        return !closed;
+    }
+
     @Override
     public void close() {
         closed = true;

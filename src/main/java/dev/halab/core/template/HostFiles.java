@@ -45,7 +45,8 @@ public final class HostFiles {
      * Two failed checks in a row before the priority drops: one slow answer under load does not
      * move the VIP; two successes before it rises again, so a flapping nginx does not either.
      */
-    private static final int CHECK_FALL = 2;
+    /** Failed checks in a row before keepalived applies the weight (the failover timing reads it). */
+    public static final int CHECK_FALL = 2;
     private static final int CHECK_RISE = 2;
 
     private HostFiles() {

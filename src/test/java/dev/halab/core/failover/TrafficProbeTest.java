@@ -102,10 +102,15 @@ class TrafficProbeTest {
     void stopsByItselfAfterItsMaximumRunTime() throws Exception {
         int port = startServer("NGINX-1");
         List<MonitorEvent> events = new CopyOnWriteArrayList<>();
-        var settings = TrafficProbe.Settings.defaults().withInterval(Duration.ofMillis(20)).withMaxRunTime(Duration.ofMillis(300));
+        // Long enough for a first answer even on a loaded machine; the test waits for the stop, it does not time it.
+        var settings = TrafficProbe.Settings.defaults().withInterval(Duration.ofMillis(20)).withMaxRunTime(Duration.ofSeconds(3));
         TrafficProbe probe = new TrafficProbe(List.of("127.0.0.1"), port, settings, events::add);
         probe.start();
-        Thread.sleep(1500);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (probe.isRunning() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(probe.isRunning()).as("the probe closed itself after its maximum run time").isFalse();
         int settled = events.size();
         Thread.sleep(300);
         assertThat(events).hasSize(settled);
