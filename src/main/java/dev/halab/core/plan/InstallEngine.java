@@ -77,63 +77,38 @@ public final class InstallEngine {
 
     /** Connects, gathers facts and runs the pre-flight checks; changes nothing. */
     public RunSummary preflight(Topology topology, RunListener listener) {
-        Run run = new Run(topology, listener, "preflight");
-        try {
-            run.start();
-            if (run.validate() && run.connectAndProbe() && run.preflight()) {
-                hostsFinish(run);
-            }
-            return run.finish();
-        } finally {
-            run.close();
-        }
+        return execute(topology, listener, "preflight", true, run -> { });
     }
 
     /** Dry run: every command that would run and a unified diff of every file that would change. */
     public RunSummary plan(Topology topology, RunListener listener) {
-        Run run = new Run(topology, listener, "plan");
-        try {
-            run.start();
-            if (run.validate() && run.connectAndProbe() && run.preflight()) {
-                run.parallel(run.hosts.values(), run::dryRun);
-                hostsFinish(run);
-            }
-            return run.finish();
-        } finally {
-            run.close();
-        }
+        return execute(topology, listener, "plan", true, run -> run.parallel(run.hosts.values(), run::dryRun));
     }
 
     /** Pre-flight on all hosts, then the steps phase by phase; a failure stops what depends on it. */
     public RunSummary install(Topology topology, RunListener listener) {
-        Run run = new Run(topology, listener, "install");
-        try {
-            run.start();
-            if (run.validate() && run.connectAndProbe() && run.preflight()) {
-                for (Phase phase : Phase.values()) {
-                    List<HostRun> ready = new ArrayList<>();
-                    for (HostRun host : run.hosts.values()) {
-                        if (run.mayRun(host, phase)) {
-                            ready.add(host);
-                        }
-                    }
-                    run.parallel(ready, host -> run.applyPhase(host, phase));
-                }
-                hostsFinish(run);
+        return execute(topology, listener, "install", true, run -> {
+            for (Phase phase : Phase.values()) {
+                List<HostRun> ready = run.hosts.values().stream().filter(host -> run.mayRun(host, phase)).toList();
+                run.parallel(ready, host -> run.applyPhase(host, phase));
             }
-            return run.finish();
-        } finally {
-            run.close();
-        }
+        });
     }
 
     /** Restores what HA Lab replaced, removes what it added (packages, users, files), then its records. */
     public RunSummary uninstall(Topology topology, RunListener listener) {
-        Run run = new Run(topology, listener, "uninstall");
+        // No pre-flight: uninstall must work on a half-installed lab too.
+        return execute(topology, listener, "uninstall", false, run -> run.parallel(run.hosts.values(), run::uninstallHost));
+    }
+
+    /** The skeleton of every run: validate, connect and probe, (pre-flight), the work, per-host results. */
+    private RunSummary execute(Topology topology, RunListener listener, String kind, boolean withPreflight,
+                               java.util.function.Consumer<Run> work) {
+        Run run = new Run(topology, listener, kind);
         try {
             run.start();
-            if (run.validate() && run.connectAndProbe()) {
-                run.parallel(run.hosts.values(), run::uninstallHost);
+            if (run.validate() && run.connectAndProbe() && (!withPreflight || run.preflight())) {
+                work.accept(run);
                 hostsFinish(run);
             }
             return run.finish();
