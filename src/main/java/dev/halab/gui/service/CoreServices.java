@@ -1,6 +1,5 @@
 package dev.halab.gui.service;
 
-import dev.halab.core.command.RemoteCommand;
 import dev.halab.core.event.RunListener;
 import dev.halab.core.failover.ChaosAction;
 import dev.halab.core.failover.ChaosResult;
@@ -11,15 +10,12 @@ import dev.halab.core.failover.MonitorEvent;
 import dev.halab.core.failover.PowerSwitch;
 import dev.halab.core.i18n.LocalizedText;
 import dev.halab.core.plan.InstallEngine;
-import dev.halab.core.remote.CommandResult;
-import dev.halab.core.remote.HostKeyFingerprint;
 import dev.halab.core.remote.HostKeyPrompt;
 import dev.halab.core.remote.KnownHosts;
-import dev.halab.core.remote.RemoteException;
 import dev.halab.core.remote.ShellFactory;
+import dev.halab.core.remote.ConnectionTest;
 import dev.halab.core.remote.SshConnector;
 import dev.halab.core.remote.SshTarget;
-import dev.halab.core.remote.SshjShell;
 import dev.halab.core.topology.Host;
 import dev.halab.core.topology.Topology;
 import dev.halab.core.verify.Verifier;
@@ -102,40 +98,12 @@ final class CoreServices {
 
     private ConnectionCheck testConnection(Topology topology, Host host, Credentials credentials, HostKeyPrompt dialog) {
         KnownHosts knownHosts = knownHosts(topology);
-        SshTarget target = SshTarget.of(host.name(), host.address());
         SshConnector connector = new SshConnector(knownHosts, dialog, CONNECT_TIMEOUT);
-        try (SshjShell shell = connector.connect(target, coreCredentials(topology, credentials))) {
-            String detected = null;
-            CommandResult addresses = shell.run(RemoteCommand.of("ip", "-o", "-4", "addr", "show"), Duration.ofSeconds(5));
-            if (addresses.ok()) {
-                detected = interfaceHolding(addresses.stdout(), host.address());
-            }
-            return new ConnectionCheck(true, fingerprint(knownHosts, target),
-                    Texts.of("connection.ok", credentials.user(), host.address()), detected);
-        } catch (RemoteException e) {
-            return new ConnectionCheck(false, fingerprint(knownHosts, target), e.text(), null);
-        }
-    }
-
-    private static String fingerprint(KnownHosts knownHosts, SshTarget target) {
-        List<HostKeyFingerprint> keys = knownHosts.keysFor(target.knownHostsKey());
-        return keys.isEmpty() ? null : keys.stream().filter(k -> k.type().contains("ed25519")).findFirst()
-                .orElse(keys.get(0)).toString();
-    }
-
-    /** The interface of an {@code ip -o -4 addr show} listing that holds the address, or null. */
-    static String interfaceHolding(String ipAddrOutput, String address) {
-        for (String line : ipAddrOutput.split("\n")) {
-            String[] fields = line.trim().split("\\s+");
-            for (int i = 0; i + 1 < fields.length; i++) {
-                if ("inet".equals(fields[i]) && fields[i + 1].startsWith(address + "/") && fields.length > 1) {
-                    String name = fields[1];
-                    int at = name.indexOf('@');
-                    return at > 0 ? name.substring(0, at) : name;
-                }
-            }
-        }
-        return null;
+        ConnectionTest.Outcome outcome = ConnectionTest.run(connector, knownHosts, SshTarget.of(host.name(), host.address()),
+                coreCredentials(topology, credentials), host.address());
+        String fingerprint = outcome.preferredFingerprint().map(Object::toString).orElse(null);
+        LocalizedText message = outcome.failure().orElseGet(() -> Texts.of("connection.ok", credentials.user(), host.address()));
+        return new ConnectionCheck(outcome.connected(), fingerprint, message, outcome.interfaceName().orElse(null));
     }
 
     // ---- install
