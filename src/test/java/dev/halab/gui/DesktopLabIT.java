@@ -75,11 +75,12 @@ class DesktopLabIT {
 
         robot.clickOn("#next");
         robot.clickOn("#test-nginx1");
-        await(60, () -> wizard.state().hosts().get(0).testStateProperty().get().name().matches("OK|FAILED"));
-        assertThat(wizard.state().hosts().get(0).testStateProperty().get()).as("connection test: %s",
-                Texts.render(wizard.state().hosts().get(0).testMessageProperty().get())).isEqualTo(
+        var nginx1 = wizard.state().hosts().get(0);
+        await(60, () -> onFx(() -> nginx1.testStateProperty().get().name().matches("OK|FAILED")));
+        assertThat(onFx(() -> nginx1.testStateProperty().get())).as("connection test: %s",
+                onFx(() -> Texts.render(nginx1.testMessageProperty().get()))).isEqualTo(
                 dev.halab.gui.wizard.HostFields.TestState.OK);
-        assertThat(wizard.state().hosts().get(0).fingerprintProperty().get()).startsWith("ssh-");
+        assertThat(onFx(() -> nginx1.fingerprintProperty().get())).startsWith("ssh-");
         robot.clickOn("#next");
         robot.clickOn("#next");
         await(180, () -> wizard.preflightStatusProperty().get() != RunStatus.RUNNING);

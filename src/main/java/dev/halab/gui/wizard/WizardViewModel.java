@@ -321,13 +321,14 @@ public final class WizardViewModel {
             }
             ConnectionCheck result = check;
             context.ui().post(() -> {
-                row.testStateProperty().set(result.ok() ? HostFields.TestState.OK : HostFields.TestState.FAILED);
                 row.testMessageProperty().set(result.message());
                 row.fingerprintProperty().set(result.fingerprint());
                 if (result.detectedInterface() != null && host.get().isFrontEnd()
                         && state.interfaceNameProperty().get().isBlank()) {
                     state.interfaceNameProperty().set(result.detectedInterface());
                 }
+                // Last, so whoever watches the state sees the message and fingerprint already set.
+                row.testStateProperty().set(result.ok() ? HostFields.TestState.OK : HostFields.TestState.FAILED);
             });
         });
     }
