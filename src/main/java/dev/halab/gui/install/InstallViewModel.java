@@ -8,7 +8,7 @@ import dev.halab.gui.common.Texts;
 import dev.halab.gui.common.UiContext;
 import dev.halab.gui.service.InstallService;
 import dev.halab.gui.service.RunRequest;
-import dev.halab.gui.service.ServiceException;
+import dev.halab.gui.service.ServiceOutcome;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -136,31 +136,20 @@ public final class InstallViewModel {
         phase.set(Phase.INSTALLING);
         BatchedSink<RunEvent> sink = context.batching().open(this::apply);
         context.background().execute(() -> {
-            LocalizedText failure = null;
-            try {
-                service.install(request, sink::accept, token);
-                sink.close();
-                // verify only after the install's events are on screen, so the phase shown is right
-                context.ui().post(() -> {
-                    if (Boolean.TRUE.equals(installSucceeded.get()) && !token.isCancelled()) {
-                        phase.set(Phase.VERIFYING);
-                        runVerify(request, token);
-                    } else {
-                        finish();
-                    }
-                });
-                return;
-            } catch (ServiceException e) {
-                failure = e.text();
-            } catch (RuntimeException e) {
-                failure = Texts.of("error.unexpected", String.valueOf(e));
-            }
+            var outcome = ServiceOutcome.attemptAction(() -> service.install(request, sink::accept, token));
             sink.close();
-            LocalizedText why = failure;
+            // verify only after the install's events are on screen, so the phase shown is right
             context.ui().post(() -> {
-                installSucceeded.set(false);
-                summary.set(why);
-                finish();
+                if (!outcome.ok()) {
+                    installSucceeded.set(false);
+                    summary.set(outcome.failure());
+                    finish();
+                } else if (Boolean.TRUE.equals(installSucceeded.get()) && !token.isCancelled()) {
+                    phase.set(Phase.VERIFYING);
+                    runVerify(request, token);
+                } else {
+                    finish();
+                }
             });
         });
     }
@@ -168,20 +157,12 @@ public final class InstallViewModel {
     private void runVerify(RunRequest request, CancelToken token) {
         BatchedSink<RunEvent> sink = context.batching().open(this::apply);
         context.background().execute(() -> {
-            LocalizedText failure = null;
-            try {
-                service.verify(request, sink::accept, token);
-            } catch (ServiceException e) {
-                failure = e.text();
-            } catch (RuntimeException e) {
-                failure = Texts.of("error.unexpected", String.valueOf(e));
-            }
+            var outcome = ServiceOutcome.attemptAction(() -> service.verify(request, sink::accept, token));
             sink.close();
-            LocalizedText why = failure;
             context.ui().post(() -> {
-                if (why != null) {
+                if (!outcome.ok()) {
                     verifySucceeded.set(false);
-                    verifySummary.set(why);
+                    verifySummary.set(outcome.failure());
                 }
                 finish();
             });

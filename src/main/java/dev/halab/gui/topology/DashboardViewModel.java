@@ -9,7 +9,7 @@ import dev.halab.core.failover.ChaosAction;
 import dev.halab.gui.service.MonitorService;
 import dev.halab.gui.service.MonitorUpdate;
 import dev.halab.gui.service.RunRequest;
-import dev.halab.gui.service.ServiceException;
+import dev.halab.gui.service.ServiceOutcome;
 import dev.halab.core.failover.FailoverTiming;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -145,19 +145,15 @@ public final class DashboardViewModel {
         sink = context.batching().open(this::apply);
         BatchedSink<MonitorUpdate> updates = sink;
         context.background().execute(() -> {
-            try {
-                MonitorService.MonitorSession opened = monitor.open(request, updates);
-                session = opened;
-                context.ui().post(() -> {
-                    busy.set(false);
-                    connected.set(true);
-                });
-            } catch (ServiceException e) {
-                context.ui().post(() -> {
-                    busy.set(false);
-                    error.set(e.text());
-                });
+            var outcome = ServiceOutcome.attempt(() -> monitor.open(request, updates));
+            if (outcome.ok()) {
+                session = outcome.value();
             }
+            context.ui().post(() -> {
+                busy.set(false);
+                connected.set(outcome.ok());
+                error.set(outcome.failure());
+            });
         });
     }
 
@@ -175,18 +171,15 @@ public final class DashboardViewModel {
         lastAction.set(Texts.of("dashboard.action.chaos", Texts.of("chaos." + method.name()), host));
         busy.set(true);
         context.background().execute(() -> {
-            try {
-                Instant faultAt = current.chaos(host, method);
-                context.ui().post(() -> {
-                    busy.set(false);
-                    faultHappened(faultAt);
-                });
-            } catch (ServiceException e) {
-                context.ui().post(() -> {
-                    busy.set(false);
-                    error.set(e.text());
-                });
-            }
+            var outcome = ServiceOutcome.attempt(() -> current.chaos(host, method));
+            context.ui().post(() -> {
+                busy.set(false);
+                if (outcome.ok()) {
+                    faultHappened(outcome.value());
+                } else {
+                    error.set(outcome.failure());
+                }
+            });
         });
     }
 
@@ -199,15 +192,13 @@ public final class DashboardViewModel {
         lastAction.set(Texts.of("dashboard.action.restore", host));
         busy.set(true);
         context.background().execute(() -> {
-            try {
-                current.restore(host);
-                context.ui().post(() -> busy.set(false));
-            } catch (ServiceException e) {
-                context.ui().post(() -> {
-                    busy.set(false);
-                    error.set(e.text());
-                });
-            }
+            var outcome = ServiceOutcome.attemptAction(() -> current.restore(host));
+            context.ui().post(() -> {
+                busy.set(false);
+                if (!outcome.ok()) {
+                    error.set(outcome.failure());
+                }
+            });
         });
     }
 

@@ -16,7 +16,7 @@ import dev.halab.gui.service.ConnectionCheck;
 import dev.halab.gui.service.Credentials;
 import dev.halab.core.remote.HostKeyPrompt;
 import dev.halab.gui.service.RunRequest;
-import dev.halab.gui.service.ServiceException;
+import dev.halab.gui.service.ServiceOutcome;
 import dev.halab.gui.service.Services;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -240,23 +240,16 @@ public final class WizardViewModel {
         error.set(null);
         BatchedSink<LocalizedText> progress = context.batching().open(labProgress::addAll);
         context.background().execute(() -> {
-            try {
-                Credentials credentials = services.lab().up(progress);
-                progress.close();
-                context.ui().post(() -> labReady(credentials));
-            } catch (ServiceException e) {
-                progress.close();
-                context.ui().post(() -> {
+            var outcome = ServiceOutcome.attempt(() -> services.lab().up(progress));
+            progress.close();
+            context.ui().post(() -> {
+                if (outcome.ok()) {
+                    labReady(outcome.value());
+                } else {
                     labBusy.set(false);
-                    error.set(e.text());
-                });
-            } catch (RuntimeException e) {
-                progress.close();
-                context.ui().post(() -> {
-                    labBusy.set(false);
-                    error.set(Texts.of("error.unexpected", String.valueOf(e)));
-                });
-            }
+                    error.set(outcome.failure());
+                }
+            });
         });
     }
 
@@ -345,19 +338,11 @@ public final class WizardViewModel {
         preflightStatus.set(RunStatus.RUNNING);
         BatchedSink<RunEvent> sink = context.batching().open(events -> events.forEach(e -> applyPreflight(rows, e)));
         context.background().execute(() -> {
-            LocalizedText failure = null;
-            try {
-                services.install().preflight(request, sink::accept, new CancelToken());
-            } catch (ServiceException e) {
-                failure = e.text();
-            } catch (RuntimeException e) {
-                failure = Texts.of("error.unexpected", String.valueOf(e));
-            }
+            var outcome = ServiceOutcome.attemptAction(() -> services.install().preflight(request, sink::accept, new CancelToken()));
             sink.close();
-            LocalizedText why = failure;
             context.ui().post(() -> {
-                if (why != null) {
-                    error.set(why);
+                if (!outcome.ok()) {
+                    error.set(outcome.failure());
                     preflightStatus.set(RunStatus.FAILED);
                     rows.values().forEach(r -> r.stateProperty().set(PreflightRow.State.FAILED));
                 }
@@ -406,19 +391,11 @@ public final class WizardViewModel {
         planStatus.set(RunStatus.RUNNING);
         BatchedSink<RunEvent> sink = context.batching().open(events -> events.forEach(this::applyPlan));
         context.background().execute(() -> {
-            LocalizedText failure = null;
-            try {
-                services.install().plan(request, sink::accept, new CancelToken());
-            } catch (ServiceException e) {
-                failure = e.text();
-            } catch (RuntimeException e) {
-                failure = Texts.of("error.unexpected", String.valueOf(e));
-            }
+            var outcome = ServiceOutcome.attemptAction(() -> services.install().plan(request, sink::accept, new CancelToken()));
             sink.close();
-            LocalizedText why = failure;
             context.ui().post(() -> {
-                if (why != null) {
-                    error.set(why);
+                if (!outcome.ok()) {
+                    error.set(outcome.failure());
                     planStatus.set(RunStatus.FAILED);
                 }
             });
