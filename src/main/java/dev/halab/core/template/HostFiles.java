@@ -47,7 +47,8 @@ public final class HostFiles {
      */
     /** Failed checks in a row before keepalived applies the weight (the failover timing reads it). */
     public static final int CHECK_FALL = 2;
-    private static final int CHECK_RISE = 2;
+    /** Passed checks in a row before a failed check counts as healthy again (a restarted node waits for it). */
+    public static final int CHECK_RISE = 2;
 
     private HostFiles() {
     }
