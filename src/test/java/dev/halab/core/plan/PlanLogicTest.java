@@ -89,7 +89,7 @@ class PlanLogicTest {
 
     @Test
     void lastLineOfOutputExplainsAFailure() {
-        assertThat(InstallEngine.lastLine("Reading...\nE: Unable to locate package nginx\n\n")).isEqualTo("E: Unable to locate package nginx");
-        assertThat(InstallEngine.lastLine("")).isEmpty();
+        assertThat(Commands.lastLine("Reading...\nE: Unable to locate package nginx\n\n")).isEqualTo("E: Unable to locate package nginx");
+        assertThat(Commands.lastLine("")).isEmpty();
     }
 }

@@ -1,0 +1,68 @@
+package dev.halab.core.plan;
+
+import dev.halab.core.facts.HostFacts;
+import dev.halab.core.remote.CommandResult;
+import dev.halab.core.remote.RemoteException;
+import dev.halab.core.step.Action;
+import dev.halab.core.step.StepTexts;
+
+import java.util.List;
+
+/** Installs packages with apt and records in the manifest what that added, so uninstall removes exactly that. */
+final class PackageActions {
+    private final Run run;
+    private final Commands commands;
+    private final ManifestWriter manifests;
+
+    PackageActions(Run run, Commands commands, ManifestWriter manifests) {
+        this.run = run;
+        this.commands = commands;
+        this.manifests = manifests;
+    }
+
+    void install(HostRun host, String stepId, Action.InstallPackages install) throws StepFailure {
+        if (!host.facts.aptBusy().isEmpty()) {
+            run.notice(host, StepTexts.text("preflight.aptBusy", host.name(), String.join(" ", host.facts.aptBusy())));
+        }
+        HostFacts before = host.facts;
+        boolean updated = false;
+        try {
+            if (install.updateFirst()) {
+                commands.checked(host, stepId, Action.InstallPackages.update());
+                updated = true;
+            }
+            CommandResult result = commands.logged(host, stepId, install.install());
+            if (!result.ok() && !updated && (result.stderr().contains("Unable to locate package")
+                    || result.stderr().contains("has no installation candidate"))) {
+                // Stale package lists: refresh once, as a person would.
+                commands.checked(host, stepId, Action.InstallPackages.update());
+                result = commands.logged(host, stepId, install.install());
+            }
+            if (!result.ok()) {
+                throw new StepFailure(StepTexts.text("run.commandFailed", install.install().display(), result.exitCode(),
+                        Commands.lastLine(result)));
+            }
+        } finally {
+            recordAdded(host, before);
+        }
+    }
+
+    /** Records in the manifest what the install added (even a half-done one), so uninstall removes it. */
+    private void recordAdded(HostRun host, HostFacts before) throws StepFailure {
+        HostFacts after;
+        try {
+            after = run.probe(host);
+        } catch (RemoteException e) {
+            throw new StepFailure(e.text());
+        }
+        List<String> packages = after.packages().keySet().stream().filter(p -> !before.installed(p)).sorted().toList();
+        List<String> users = after.users().stream().filter(u -> !before.users().contains(u)).toList();
+        List<String> groups = after.groups().stream().filter(g -> !before.groups().contains(g)).toList();
+        List<String> upgraded = before.packages().entrySet().stream()
+                .filter(e -> after.installed(e.getKey()) && !after.version(e.getKey()).orElse("").equals(e.getValue()))
+                .map(e -> e.getKey() + " " + e.getValue() + " -> " + after.version(e.getKey()).orElse("?")).sorted().toList();
+        if (!packages.isEmpty() || !users.isEmpty() || !groups.isEmpty() || !upgraded.isEmpty()) {
+            manifests.write(host, host.manifest.withPackages(packages, users, groups).withUpgrades(upgraded));
+        }
+    }
+}
