@@ -23,6 +23,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** sshj transport and host-key trust against a real sshd on 127.0.0.1 (see {@link LoopbackSshd}). */
 class SshTransportTest {
+    /** Generous: a loaded shared build machine can take seconds to fork sshd's session; these tests check behaviour, not speed. */
+    private static final Duration BUDGET = Duration.ofSeconds(60);
     private static LoopbackSshd sshd;
     private static Path serverDir;
 
@@ -41,7 +43,7 @@ class SshTransportTest {
     }
 
     private SshConnector connector(Path store, HostKeyPrompt prompt) {
-        return new SshConnector(new KnownHosts(store), prompt, Duration.ofSeconds(5));
+        return new SshConnector(new KnownHosts(store), prompt, BUDGET);
     }
 
     private Credentials key() {
@@ -74,7 +76,7 @@ class SshTransportTest {
         assertThat(new KnownHosts(store).keysFor(sshd.target().knownHostsKey())).hasSize(3);
         // Trusted now: a refusing prompt is not asked again.
         try (SshjShell shell = connector(store, HostKeyPrompt.REFUSE).connect(sshd.target(), key())) {
-            assertThat(shell.run(RemoteCommand.of("true"), Duration.ofSeconds(5)).ok()).isTrue();
+            assertThat(shell.run(RemoteCommand.of("true"), BUDGET).ok()).isTrue();
         }
     }
 
@@ -104,7 +106,7 @@ class SshTransportTest {
         String[] rsa = sshd.hostPublicKeys().get(2).split("\\s+");
         new KnownHosts(store).trust(sshd.target().knownHostsKey(), List.of(HostKeyFingerprint.fromBase64(rsa[0], rsa[1])));
         try (SshjShell shell = connector(store, HostKeyPrompt.REFUSE).connect(sshd.target(), key())) {
-            assertThat(shell.run(RemoteCommand.of("id", "-u"), Duration.ofSeconds(5)).stdout().trim()).isEqualTo("0");
+            assertThat(shell.run(RemoteCommand.of("id", "-u"), BUDGET).stdout().trim()).isEqualTo("0");
         }
     }
 
@@ -114,7 +116,7 @@ class SshTransportTest {
         try (SshjShell shell = connector(store, HostKeyPrompt.TRUST_NEW).connect(sshd.target(), key())) {
             List<String> lines = Collections.synchronizedList(new ArrayList<>());
             CommandResult result = shell.run(RemoteCommand.shell("echo one; echo two >&2; echo 'it''s three'; exit 3"),
-                    Duration.ofSeconds(10), (stream, line) -> lines.add(stream + " " + line));
+                    BUDGET, (stream, line) -> lines.add(stream + " " + line));
             assertThat(result.exitCode()).isEqualTo(3);
             assertThat(result.stdout()).isEqualTo("one\nits three\n");
             assertThat(lines).containsExactlyInAnyOrder("STDOUT one", "STDERR two", "STDOUT its three");
@@ -126,7 +128,7 @@ class SshTransportTest {
 
             // One connection, many commands: no new handshake per command.
             for (int i = 0; i < 3; i++) {
-                assertThat(shell.run(RemoteCommand.of("echo", "x" + i), Duration.ofSeconds(5)).stdout()).isEqualTo("x" + i + "\n");
+                assertThat(shell.run(RemoteCommand.of("echo", "x" + i), BUDGET).stdout()).isEqualTo("x" + i + "\n");
             }
         }
     }
