@@ -50,16 +50,19 @@ public final class CredentialsOptions {
     @Option(names = "--trust-new-host-keys", description = "Trust host keys seen for the first time (fingerprints are printed). A changed key is still refused.")
     boolean trustNewHostKeys;
 
-    @Option(names = "--known-hosts", paramLabel = "FILE", description = "HA Lab's trust store of SSH host keys (default: $XDG_CONFIG_HOME/halab/known_hosts or ~/.config/halab/known_hosts).")
+    @Option(names = "--known-hosts", paramLabel = "FILE", description = "HA Lab's trust store of SSH host keys (default: known_hosts in %%APPDATA%%\\halab on Windows, ~/Library/Application Support/halab on macOS, $XDG_CONFIG_HOME/halab or ~/.config/halab on Linux).")
     Path knownHostsFile;
 
-    /** Builds the shell factory, or returns empty after printing why (e.g. the password could not be read). */
+    /**
+     * Builds the shell factory, or returns empty after printing why (e.g. the password could not be read).
+     * {@code yes} (no confirmations) deliberately does not reach the host-key prompt.
+     */
     Optional<ShellFactory> shells(Topology topology, boolean yes, PrintWriter out, PrintWriter err) {
         Optional<Credentials> credentials = credentials(topology, err);
         if (credentials.isEmpty()) {
             return Optional.empty();
         }
-        SshConnector connector = new SshConnector(knownHosts(topology), prompt(yes || trustNewHostKeys, out), Duration.ofSeconds(10));
+        SshConnector connector = new SshConnector(knownHosts(topology), hostKeyPrompt(out), Duration.ofSeconds(10));
         return Optional.of(ShellFactory.ssh(connector, credentials.get()));
     }
 
@@ -147,6 +150,14 @@ public final class CredentialsOptions {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Only --trust-new-host-keys trusts a key seen for the first time; --yes skips confirmations
+     * but must not silently accept whatever machine answers at an address.
+     */
+    HostKeyPrompt hostKeyPrompt(PrintWriter out) {
+        return prompt(trustNewHostKeys, out);
     }
 
     private static HostKeyPrompt prompt(boolean trustNew, PrintWriter out) {
