@@ -50,7 +50,8 @@ public final class CredentialsOptions {
     @Option(names = "--trust-new-host-keys", description = "Trust host keys seen for the first time (fingerprints are printed). A changed key is still refused.")
     boolean trustNewHostKeys;
 
-    @Option(names = "--known-hosts", paramLabel = "FILE", description = "HA Lab's trust store of SSH host keys (default: known_hosts in %%APPDATA%%\\halab on Windows, ~/Library/Application Support/halab on macOS, $XDG_CONFIG_HOME/halab or ~/.config/halab on Linux).")
+    @Option(names = "--known-hosts", paramLabel = "FILE", description = "HA Lab's trust store of SSH host keys (default: known_hosts in "
+            + "%%APPDATA%%\\halab on Windows, ~/Library/Application Support/halab on macOS, $XDG_CONFIG_HOME/halab or ~/.config/halab on Linux).")
     Path knownHostsFile;
 
     /**
