@@ -136,7 +136,9 @@ public final class Preflight {
             // A front end holding the VIP is fine when HA Lab's keepalived put it there (a re-run).
             boolean ours = host.isFrontEnd() && f.manifest().isPresent();
             if (f.holds(instance.vip()) && !ours) {
-                return Check.fail(host.name(), VIP, StepTexts.text("preflight.vipHeld", instance.vip(), host.name()));
+                // A keepalived with no HA Lab record holds it: name that leftover, not "pick another address".
+                String key = f.service("keepalived").active() ? "preflight.vipHeldLeftover" : "preflight.vipHeld";
+                return Check.fail(host.name(), VIP, StepTexts.text(key, instance.vip(), host.name()));
             }
             if (answeringVips.contains(instance.vip()) && topology.masterOf(instance).name().equals(host.name())) {
                 return Check.fail(host.name(), VIP, StepTexts.text("preflight.vipAnswers", instance.vip(), host.name()));

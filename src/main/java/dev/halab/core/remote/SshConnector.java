@@ -4,6 +4,8 @@ import com.hierynomus.sshj.key.KeyAlgorithms;
 import dev.halab.core.command.RemoteCommand;
 import dev.halab.core.command.Secret;
 import dev.halab.core.i18n.LocalizedText;
+import net.schmizz.keepalive.KeepAliveProvider;
+import net.schmizz.keepalive.KeepAliveRunner;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.common.Buffer;
@@ -79,6 +81,7 @@ public final class SshConnector {
         client.addHostKeyVerifier(verifier);
         client.setConnectTimeout((int) connectTimeout.toMillis());
         client.getTransport().setTimeoutMs((int) connectTimeout.toMillis());
+        keepAlive(client);
         try {
             client.connect(target.address(), target.port());
         } catch (TransportException e) {
@@ -116,6 +119,7 @@ public final class SshConnector {
      */
     static DefaultConfig configFor(List<HostKeyFingerprint> known) {
         DefaultConfig config = new DefaultConfig();
+        config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
         if (!known.isEmpty()) {
             Set<String> types = known.stream().map(HostKeyFingerprint::type).collect(Collectors.toSet());
             // Reordered, not filtered: the same list also signs the client's own key at login.
@@ -125,6 +129,23 @@ public final class SshConnector {
             config.setKeyAlgorithms(ordered);
         }
         return config;
+    }
+
+    /** Seconds between keep-alive requests on an idle or busy connection. */
+    static final int KEEP_ALIVE_SECONDS = 2;
+    /** Unanswered keep-alives before the connection counts as dead: a dead peer is noticed in about 6 s. */
+    static final int KEEP_ALIVE_MISSES = 3;
+
+    /**
+     * A host that dies (powered off, cable pulled) sends no FIN: without keep-alives a running
+     * command would wait for its whole timeout. Set before connecting: sshj starts the sender then.
+     */
+    static void keepAlive(SSHClient client) {
+        var keepAlive = client.getConnection().getKeepAlive();
+        keepAlive.setKeepAliveInterval(KEEP_ALIVE_SECONDS);
+        if (keepAlive instanceof KeepAliveRunner runner) {
+            runner.setMaxAliveCount(KEEP_ALIVE_MISSES);
+        }
     }
 
     /** The key type an algorithm signs with: {@code rsa-sha2-512} uses an {@code ssh-rsa} key. */

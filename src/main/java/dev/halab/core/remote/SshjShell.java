@@ -67,12 +67,30 @@ public final class SshjShell implements RemoteShell {
         return execute(wire.renderForExecution(), stdin, timeout, output);
     }
 
+    /**
+     * The marker of the first stderr line of every command: the id of the process group it runs
+     * in on the host (not shown to anyone; used to end the command on timeout or cancel).
+     */
+    static final String GROUP_MARKER = "halab-pgid ";
+
+    /**
+     * Wraps a command line so that it ends on the host too when it overruns or is cancelled:
+     * {@code timeout} (a process group leader) kills the whole group after the budget by itself,
+     * and reports its process id first so that a cancel can end the group from here.
+     */
+    static String bounded(String line, Duration timeout) {
+        long seconds = Math.max(1, timeout.toSeconds());
+        return "sh -c " + RemoteCommand.quote("echo \"" + GROUP_MARKER + "$$\" >&2; exec timeout -k 5 " + seconds + " sh -c \"$1\"")
+                + " halab-run " + RemoteCommand.quote(line);
+    }
+
     /** Runs a command line with raw bytes as stdin (file contents); not through sudo. */
     private CommandResult execute(String line, byte[] stdin, Duration timeout, OutputListener output) throws RemoteException {
+        GroupId group = new GroupId();
         try (Session session = client.startSession()) {
-            Session.Command command = session.exec(line);
-            Future<String> stderr = readers.submit(() -> readLines(command.getErrorStream(), OutputListener.Stream.STDERR, output));
-            Future<String> stdout = readers.submit(() -> readLines(command.getInputStream(), OutputListener.Stream.STDOUT, output));
+            Session.Command command = session.exec(bounded(line, timeout));
+            Future<String> stderr = readers.submit(() -> readLines(command.getErrorStream(), OutputListener.Stream.STDERR, output, group));
+            Future<String> stdout = readers.submit(() -> readLines(command.getInputStream(), OutputListener.Stream.STDOUT, output, null));
             try (OutputStream in = command.getOutputStream()) {
                 if (stdin != null) {
                     in.write(stdin);
@@ -80,11 +98,16 @@ public final class SshjShell implements RemoteShell {
                 }
             }
             long deadline = System.nanoTime() + timeout.toNanos();
-            String out = stdout.get(remaining(deadline), TimeUnit.NANOSECONDS);
-            String err = stderr.get(remaining(deadline), TimeUnit.NANOSECONDS);
-            command.join(Math.max(1, remaining(deadline)), TimeUnit.NANOSECONDS);
-            Integer exit = command.getExitStatus();
-            return new CommandResult(exit == null ? -1 : exit, out, err);
+            try {
+                String out = stdout.get(remaining(deadline), TimeUnit.NANOSECONDS);
+                String err = stderr.get(remaining(deadline), TimeUnit.NANOSECONDS);
+                command.join(Math.max(1, remaining(deadline)), TimeUnit.NANOSECONDS);
+                Integer exit = command.getExitStatus();
+                return new CommandResult(exit == null ? -1 : exit, out, err);
+            } catch (TimeoutException | InterruptedException e) {
+                endGroup(group.value);
+                throw e;
+            }
         } catch (TimeoutException e) {
             throw new RemoteException(RemoteException.Kind.TIMEOUT,
                     LocalizedText.of(BUNDLE, "remote.timeout", target.name(), target.address(), timeout.toSeconds()), e);
@@ -98,15 +121,55 @@ public final class SshjShell implements RemoteShell {
         }
     }
 
+    /** The host's process group of a running command, once its first stderr line has told it. */
+    private static final class GroupId {
+        volatile String value;
+    }
+
+    /**
+     * Ends a command's process group on the host (TERM, then KILL), over a channel of its own;
+     * as root when the command may have become root through sudo. Best effort: the host may be gone.
+     */
+    private void endGroup(String group) {
+        if (group == null || !group.chars().allMatch(Character::isDigit)) {
+            return;
+        }
+        boolean interrupted = Thread.interrupted();
+        String script = "kill -TERM -- -" + group + " 2>/dev/null; sleep 1; kill -KILL -- -" + group + " 2>/dev/null; true";
+        RemoteCommand kill = privilege.wrap(RemoteCommand.shell(script).asRoot(), sudoPassword);
+        byte[] stdin = kill.stdin() == null ? null : kill.stdin().reveal().getBytes(StandardCharsets.UTF_8);
+        try (Session session = client.startSession()) {
+            Session.Command command = session.exec(kill.renderForExecution());
+            try (OutputStream in = command.getOutputStream()) {
+                if (stdin != null) {
+                    in.write(stdin);
+                }
+            }
+            command.join(15, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(SshjShell.class).warn("could not end process group {} on {}: {}", group,
+                    target.name(), e.getMessage());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private static long remaining(long deadline) {
         return Math.max(0, deadline - System.nanoTime());
     }
 
-    private static String readLines(InputStream stream, OutputListener.Stream kind, OutputListener output) throws IOException {
+    private static String readLines(InputStream stream, OutputListener.Stream kind, OutputListener output, GroupId group)
+            throws IOException {
         StringBuilder all = new StringBuilder();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
+                if (group != null && group.value == null && line.startsWith(GROUP_MARKER)) {
+                    group.value = line.substring(GROUP_MARKER.length()).strip();
+                    continue;
+                }
                 all.append(line).append('\n');
                 output.line(kind, line);
             }

@@ -71,6 +71,17 @@ class PlanLogicTest {
         assertThat(Preflight.vipUnclaimed(lab, facts, lab.primaryInstance())).isFalse();
     }
 
+    /** Issue 11.2: a keepalived with no HA Lab record holding the VIP is named, not "pick a free address". */
+    @Test
+    void aLeftoverKeepalivedHoldingTheVipIsNamedWithHowToCleanIt() {
+        Map<String, HostFacts> facts = healthy();
+        facts.put("nginx1", TestFacts.fresh().address("eth0", "192.168.224.101").address("eth0", "192.168.224.150")
+                .service("keepalived", true, true).build());
+        assertThat(render(Preflight.check(lab, facts))).singleElement().asString()
+                .startsWith("nginx1: The VIP 192.168.224.150 is on nginx1, held by a keepalived that HA Lab has no record of")
+                .contains("systemctl disable --now keepalived").doesNotContain("Pick a free address");
+    }
+
     @Test
     void aDiffShowsExactlyTheChangedLine() {
         String diff = Diffs.unified("/etc/keepalived/keepalived.conf", "a\nb\npriority 250\nc\n", "a\nb\npriority 200\nc\n");

@@ -182,4 +182,27 @@ class SshTransportTest {
                 });
         assertThat(Files.exists(tmp.resolve("kh"))).isFalse();
     }
+
+    /** Issue 11.2: a command that overruns its budget is ended on the host, not only its channel. */
+    @Test
+    void aCommandThatOverrunsItsBudgetIsEndedOnTheHostToo(@TempDir Path tmp) throws Exception {
+        Path store = tmp.resolve("known_hosts");
+        Path pidFile = tmp.resolve("pid");
+        try (SshjShell shell = connector(store, HostKeyPrompt.TRUST_NEW).connect(sshd.target(), key())) {
+            assertThatThrownBy(() -> shell.run(RemoteCommand.shell("echo $$ > " + pidFile + "; exec sleep 600"), Duration.ofSeconds(3)))
+                    .isInstanceOfSatisfying(RemoteException.class, e -> assertThat(e.kind()).isEqualTo(RemoteException.Kind.TIMEOUT));
+        }
+        // On a very loaded machine the command may not even have started within its budget: nothing to check then.
+        assumeTrue(Files.exists(pidFile) && !Files.readString(pidFile).isBlank(), "the command did not start within its budget");
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        var process = ProcessHandle.of(pid);
+        try {
+            // Waits for the event (the process exits), with a generous bound so that a failure does not hang the build.
+            boolean ended = process.isEmpty() || process.get().onExit().handle((h, e) -> true)
+                    .completeOnTimeout(false, 60, java.util.concurrent.TimeUnit.SECONDS).get();
+            assertThat(ended).as("the remote sleep (pid " + pid + ") was still running 60 s after the timeout").isTrue();
+        } finally {
+            process.ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
 }
