@@ -38,6 +38,12 @@ public sealed interface RunEvent {
     /** Dry run: a file that would change, as a unified diff. */
     record FileDiff(Instant at, String host, String path, String unifiedDiff) implements RunEvent { }
 
+    /**
+     * A pre-flight check failed and this change to the profile would fix it: shown as a button by
+     * the wizard, as a flag by the CLI ({@code stepId} is the check's, e.g. {@code preflight.multicast}).
+     */
+    record RemedyOffered(Instant at, String host, String stepId, dev.halab.core.topology.Remedy remedy) implements RunEvent { }
+
     /** Something worth telling that is not tied to a step (waiting for the apt lock, ...). */
     record Notice(Instant at, String host, LocalizedText text) implements RunEvent { }
 }

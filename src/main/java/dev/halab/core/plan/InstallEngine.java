@@ -3,6 +3,7 @@ package dev.halab.core.plan;
 import dev.halab.core.command.RemoteCommand;
 import dev.halab.core.event.RunEvent;
 import dev.halab.core.event.RunListener;
+import dev.halab.core.facts.Distros;
 import dev.halab.core.facts.FactsProbe;
 import dev.halab.core.facts.HostFacts;
 import dev.halab.core.facts.Manifest;
@@ -21,9 +22,7 @@ import dev.halab.core.step.StepTexts;
 import dev.halab.core.step.Steps;
 import dev.halab.core.template.GeneratedFile;
 import dev.halab.core.template.HostFiles;
-import dev.halab.core.topology.Host;
 import dev.halab.core.topology.Topology;
-import dev.halab.core.topology.VrrpInstance;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,7 +42,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiFunction;
 
 /**
  * The install engine: facts, then steps, then (unless dry run) the actions still needed, host by
@@ -63,14 +61,14 @@ public final class InstallEngine {
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final ShellFactory shells;
-    private final BiFunction<Topology, Host, List<GeneratedFile>> files;
+    private final HostFiles.Source files;
 
     public InstallEngine(ShellFactory shells) {
         this(shells, HostFiles::forHost);
     }
 
     /** With another source of generated files (tests). */
-    public InstallEngine(ShellFactory shells, BiFunction<Topology, Host, List<GeneratedFile>> files) {
+    public InstallEngine(ShellFactory shells, HostFiles.Source files) {
         this.shells = shells;
         this.files = files;
     }
@@ -247,23 +245,20 @@ public final class InstallEngine {
 
         boolean preflight() {
             Map<String, HostFacts> facts = new LinkedHashMap<>();
-            hosts.values().forEach(h -> facts.put(h.name(), h.facts));
-            for (Preflight.Finding finding : Preflight.check(topology, facts)) {
-                fail(hosts.get(finding.host()), "preflight", finding.text());
-            }
-            for (VrrpInstance instance : topology.instances()) {
-                if (Preflight.vipUnclaimed(topology, facts, instance)) {
-                    HostRun front = hosts.get(topology.masterOf(instance).name());
-                    try {
-                        CommandResult ping = front.shell.run(RemoteCommand.of("ping", "-c", "1", "-W", "1", "-n",
-                                instance.vip()), SHORT_TIMEOUT);
-                        if (ping.ok()) {
-                            fail(front, "preflight", StepTexts.text("preflight.vipAnswers", instance.vip(), front.name()));
-                        }
-                    } catch (RemoteException e) {
-                        fail(front, "preflight", e.text());
-                    }
+            Map<String, dev.halab.core.remote.RemoteShell> shells = new LinkedHashMap<>();
+            hosts.values().forEach(h -> {
+                facts.put(h.name(), h.facts);
+                shells.put(h.name(), h.shell);
+            });
+            for (PreflightResult result : new PreflightRunner().run(topology, facts, shells)) {
+                HostRun host = hosts.get(result.host());
+                String stepId = result.check().stepId();
+                switch (result.status()) {
+                    case PASSED -> emit(new RunEvent.StepUnchanged(Instant.now(), result.host(), stepId, result.text()));
+                    case WARNING -> emit(new RunEvent.Notice(Instant.now(), result.host(), result.text()));
+                    case FAILED -> fail(host, stepId, result.text());
                 }
+                result.remedy().ifPresent(r -> emit(new RunEvent.RemedyOffered(Instant.now(), result.host(), stepId, r)));
             }
             for (HostRun host : hosts.values()) {
                 if (!host.facts.aptBusy().isEmpty()) {
@@ -275,14 +270,19 @@ public final class InstallEngine {
         }
 
         StepContext context(HostRun host) {
-            return new StepContext(topology, host.host, host.facts, files.apply(topology, host.host));
+            return new StepContext(topology, host.host, host.facts, files.forHost(topology, host.host, Distros.require(host.facts)));
+        }
+
+        /** The host's steps, for its release (pre-flight refused releases HA Lab does not know). */
+        List<Step> steps(HostRun host) {
+            return Steps.forHost(host.host, Distros.require(host.facts));
         }
 
         // ------------------------------------------------------------ dry run
 
         void dryRun(HostRun host) throws RemoteException {
             StepContext context = context(host);
-            for (Step step : Steps.forHost(host.host)) {
+            for (Step step : steps(host)) {
                 emit(new RunEvent.StepStarted(Instant.now(), host.name(), step.id(), step.title()));
                 StepResult result = step.plan(context);
                 if (result instanceof StepResult.NothingToDo nothing) {
@@ -330,7 +330,7 @@ public final class InstallEngine {
         }
 
         void skipAll(HostRun host, Phase phase, LocalizedText why) {
-            for (Step step : Steps.forHost(host.host)) {
+            for (Step step : steps(host)) {
                 if (step.phase() == phase) {
                     skipped.incrementAndGet();
                     emit(new RunEvent.StepSkipped(Instant.now(), host.name(), step.id(), why));
@@ -339,7 +339,7 @@ public final class InstallEngine {
         }
 
         void applyPhase(HostRun host, Phase phase) throws RemoteException {
-            List<Step> steps = Steps.forHost(host.host).stream().filter(s -> s.phase() == phase).toList();
+            List<Step> steps = steps(host).stream().filter(s -> s.phase() == phase).toList();
             if (steps.isEmpty()) {
                 return;
             }
@@ -459,14 +459,13 @@ public final class InstallEngine {
             boolean updated = false;
             try {
                 if (install.updateFirst()) {
-                    runChecked(host, stepId, Action.InstallPackages.update());
+                    runChecked(host, stepId, install.update());
                     updated = true;
                 }
                 CommandResult result = runLogged(host, stepId, install.install());
-                if (!result.ok() && !updated && (result.stderr().contains("Unable to locate package")
-                        || result.stderr().contains("has no installation candidate"))) {
+                if (!result.ok() && !updated && install.manager().saysPackageMissing(result.stderr())) {
                     // Stale package lists: refresh once, as a person would.
-                    runChecked(host, stepId, Action.InstallPackages.update());
+                    runChecked(host, stepId, install.update());
                     result = runLogged(host, stepId, install.install());
                 }
                 if (!result.ok()) {
@@ -593,10 +592,8 @@ public final class InstallEngine {
                 }
                 List<String> purge = manifest.packagesAdded().stream().filter(host.facts::installed).toList();
                 if (!purge.isEmpty()) {
-                    List<String> argv = new ArrayList<>(List.of("env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "-q",
-                            "-o", "DPkg::Lock::Timeout=300", "purge", "-y"));
-                    argv.addAll(purge);
-                    runChecked(host, stepId, RemoteCommand.of(argv).asRoot());
+                    runChecked(host, stepId, Distros.of(host.facts).map(dev.halab.core.facts.Distro::packageManager)
+                            .orElse(dev.halab.core.facts.PackageManager.APT).purge(purge));
                 }
                 for (String user : manifest.usersAdded()) {
                     if (host.facts.users().contains(user)) {
