@@ -97,6 +97,11 @@ public final class TestFacts {
         return this;
     }
 
+    public TestFacts addressWithPrefix(String iface, String address, int prefix) {
+        addresses.add(new InterfaceAddress(iface, address, prefix));
+        return this;
+    }
+
     public TestFacts disk(long kb) {
         disk = kb;
         return this;
