@@ -250,23 +250,24 @@ public final class InstallEngine {
                 facts.put(h.name(), h.facts);
                 shells.put(h.name(), h.shell);
             });
-            for (PreflightResult result : new PreflightRunner().run(topology, facts, shells)) {
-                HostRun host = hosts.get(result.host());
-                String stepId = result.check().stepId();
-                switch (result.status()) {
-                    case PASSED -> emit(new RunEvent.StepUnchanged(Instant.now(), result.host(), stepId, result.text()));
-                    case WARNING -> emit(new RunEvent.Notice(Instant.now(), result.host(), result.text()));
-                    case FAILED -> fail(host, stepId, result.text());
-                }
-                result.remedy().ifPresent(r -> emit(new RunEvent.RemedyOffered(Instant.now(), result.host(), stepId, r)));
-            }
             for (HostRun host : hosts.values()) {
-                if (!host.facts.aptBusy().isEmpty()) {
-                    emit(new RunEvent.Notice(Instant.now(), host.name(), StepTexts.text("preflight.aptBusy",
-                            host.name(), String.join(" ", host.facts.aptBusy()))));
-                }
+                report(PreflightResult.passed(host.name(), PreflightCheck.SSH, Preflight.loggedIn(host.host).detail()));
             }
+            new PreflightRunner().run(topology, facts, shells).forEach(this::report);
             return hosts.values().stream().noneMatch(HostRun::failed);
+        }
+
+        /** A check's result as an event; a failure also fails the host, a warning is also a notice. */
+        private void report(PreflightResult result) {
+            String id = result.check().id();
+            emit(new RunEvent.CheckFinished(Instant.now(), result.host(), id, Preflight.title(id), !result.failed(),
+                    result.text()));
+            switch (result.status()) {
+                case FAILED -> fail(hosts.get(result.host()), "preflight", result.text());
+                case WARNING -> emit(new RunEvent.Notice(Instant.now(), result.host(), result.text()));
+                case PASSED -> { }
+            }
+            result.remedy().ifPresent(r -> emit(new RunEvent.RemedyOffered(Instant.now(), result.host(), id, r)));
         }
 
         StepContext context(HostRun host) {

@@ -7,7 +7,6 @@ import dev.halab.core.facts.HostFacts;
 import dev.halab.core.remote.CommandResult;
 import dev.halab.core.remote.RemoteException;
 import dev.halab.core.remote.RemoteShell;
-import dev.halab.core.step.StepTexts;
 import dev.halab.core.topology.Host;
 import dev.halab.core.topology.Topology;
 import dev.halab.core.topology.VrrpInstance;
@@ -15,10 +14,12 @@ import dev.halab.core.topology.VrrpInstance;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -57,7 +58,7 @@ public final class PreflightRunner {
     }
 
     public List<PreflightResult> run(Topology topology, Map<String, HostFacts> facts, Map<String, RemoteShell> shells) {
-        List<PreflightResult> results = new ArrayList<>(Preflight.check(topology, facts));
+        List<PreflightResult> results = new ArrayList<>(Preflight.results(topology, facts, answeringVips(topology, facts, shells)));
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, shells.size()), r -> {
             Thread thread = new Thread(r, "halab-preflight");
             thread.setDaemon(true);
@@ -73,7 +74,6 @@ public final class PreflightRunner {
                 }
             }
             perHost.forEach(future -> results.addAll(future.join()));
-            results.addAll(vipPings(topology, facts, shells));
             results.addAll(vrrp(topology, facts, shells, pool));
             results.addAll(ControllerRoute.judge(topology, facts, routes));
         } finally {
@@ -112,25 +112,23 @@ public final class PreflightRunner {
         }
     }
 
-    /** A VIP nobody of the profile holds must not answer a ping: another machine would use it. */
-    private static List<PreflightResult> vipPings(Topology topology, Map<String, HostFacts> facts, Map<String, RemoteShell> shells) {
-        List<PreflightResult> results = new ArrayList<>();
+    /** VIPs nobody of the profile holds that still answer a ping from their master: another machine uses them. */
+    private static Set<String> answeringVips(Topology topology, Map<String, HostFacts> facts, Map<String, RemoteShell> shells) {
+        Set<String> answering = new HashSet<>();
         for (VrrpInstance instance : topology.instances()) {
             RemoteShell front = shells.get(instance.master());
             if (front == null || !Preflight.vipUnclaimed(topology, facts, instance)) {
                 continue;
             }
             try {
-                CommandResult ping = front.run(RemoteCommand.of("ping", "-c", "1", "-W", "1", "-n", instance.vip()), SHORT);
-                if (ping.ok()) {
-                    results.add(failed(instance.master(), PreflightCheck.VIP_FREE,
-                            StepTexts.text("preflight.vipAnswers", instance.vip(), instance.master())));
+                if (front.run(RemoteCommand.of("ping", "-c", "1", "-W", "1", "-n", instance.vip()), SHORT).ok()) {
+                    answering.add(instance.vip());
                 }
             } catch (RemoteException e) {
-                results.add(failed(instance.master(), PreflightCheck.VIP_FREE, e.text()));
+                // Not answering as far as we can tell; the connection problem shows in the next checks.
             }
         }
-        return results;
+        return answering;
     }
 
     /** Both front ends listen and send at once; each then says what it heard. */

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,7 +55,7 @@ class PreflightChecksTest {
     void aReleaseHaLabDoesNotKnowIsRefusedWithItsNameAndTheSupportedOnes() {
         Map<String, HostFacts> facts = healthy();
         facts.put("tomcat1", TestFacts.fresh().os("ubuntu", "23.10").address("eth0", "192.168.224.103").build());
-        assertThat(failures(Preflight.check(lab, facts))).containsExactly("preflight.release tomcat1: tomcat1 runs "
+        assertThat(failures(Preflight.check(lab, facts))).containsExactly("preflight.os tomcat1: tomcat1 runs "
                 + "ubuntu test, a release HA Lab does not know. Supported releases: " + Distros.supportedNames()
                 + ". Install one of them on tomcat1 and run again.");
     }
@@ -64,8 +65,8 @@ class PreflightChecksTest {
         Map<String, HostFacts> facts = healthy();
         facts.put("tomcat1", TestFacts.fresh().os("debian", "11").address("eth0", "192.168.224.103").build());
         assertThat(all(Preflight.check(lab, facts))).contains(
-                "PASSED preflight.release tomcat1: tomcat1: Debian 11 (bullseye); tomcat comes from its package tomcat9.",
-                "PASSED preflight.release tomcat2: tomcat2: Debian 12 (bookworm); tomcat comes from its package tomcat10.");
+                "PASSED preflight.os tomcat1: Debian 11 (bullseye); tomcat comes from its package tomcat9.",
+                "PASSED preflight.os tomcat2: Debian 12 (bookworm); tomcat comes from its package tomcat10.");
     }
 
     @Test
@@ -89,7 +90,7 @@ class PreflightChecksTest {
         Map<String, HostFacts> facts = healthy();
         facts.put("tomcat1", TestFacts.fresh().candidate("tomcat10", "10.1.40-1").address("eth0", "192.168.224.103").build());
         List<String> results = all(Preflight.check(lab, facts));
-        assertThat(results).contains("PASSED preflight.packages tomcat1: tomcat1: apt can install tomcat10 10.1.40-1.");
+        assertThat(results).contains("PASSED preflight.packages tomcat1: apt can install tomcat10 10.1.40-1.");
         assertThat(results).noneMatch(r -> r.contains("preflight.packages tomcat2"));
     }
 
@@ -114,7 +115,7 @@ class PreflightChecksTest {
                         + "(00:0c:29:11:22:33): the two VMs take each other's traffic. Power nginx2 off; in VMware open its "
                         + "network adapter, \"Advanced...\", click \"Generate\" for a new MAC address, then start it again.");
         assertThat(all(Preflight.check(lab, facts))).contains(
-                "PASSED preflight.clones tomcat1: tomcat1: no other host shares its machine-id, MAC address or SSH host key.");
+                "PASSED preflight.clones tomcat1: No other host shares its machine-id, MAC address or SSH host key.");
     }
 
     // ------------------------------------------------------------ VRRP delivery and VRIDs
@@ -141,8 +142,8 @@ class PreflightChecksTest {
         assertThat(all(results)).containsExactly(
                 "PASSED preflight.multicast nginx1: VRRP adverts (multicast to 224.0.0.18) from nginx2 reach nginx1 on eth0.",
                 "PASSED preflight.multicast nginx2: VRRP adverts (multicast to 224.0.0.18) from nginx1 reach nginx2 on eth0.",
-                "PASSED preflight.vrid nginx1: nginx1: no other VRRP router heard on eth0 in 4 s.",
-                "PASSED preflight.vrid nginx2: nginx2: no other VRRP router heard on eth0 in 4 s.");
+                "PASSED preflight.vrid nginx1: No other VRRP router heard on eth0 in 4 s.",
+                "PASSED preflight.vrid nginx2: No other VRRP router heard on eth0 in 4 s.");
     }
 
     @Test
@@ -210,7 +211,7 @@ class PreflightChecksTest {
     void otherVridsAreReportedAndUnicastIgnoresAClash() {
         List<VrrpProbe.Advert> segment = List.of(probe("192.168.224.102"), router("192.168.224.202", 52));
         assertThat(all(VrrpVerdicts.judge(lab, healthy(), heard(segment, List.of(probe("192.168.224.101"))), NONCE)))
-                .contains("PASSED preflight.vrid nginx1: nginx1: other VRRP routers on the segment, none with this profile's "
+                .contains("PASSED preflight.vrid nginx1: Other VRRP routers on the segment, none with this profile's "
                         + "VRIDs: VRID 52 (192.168.224.202).");
         Topology unicast = new Remedy.UseUnicast().apply(lab);
         List<VrrpProbe.Advert> clash = List.of(probe("192.168.224.102"), router("192.168.224.201", 51));
@@ -277,5 +278,48 @@ class PreflightChecksTest {
                         + "candidate\tnginx\t1.18.0-6.1\nend\tok\n", ""));
         assertThat(answer.candidates()).containsEntry("tomcat9", "(none)").containsEntry("nginx", "1.18.0-6.1");
         assertThat(answer.updateError()).isEqualTo("E: Failed to fetch http://mirror/dists/x/InRelease");
+    }
+
+    // ------------------------------------------------------------ every check is reported, passed or not
+
+    private static List<String> render(List<Preflight.Check> checks) {
+        return checks.stream().map(c -> c.host() + " " + c.id() + " " + (c.passed() ? "ok" : "FAIL") + ": "
+                + c.detail().render(Locale.ENGLISH)).toList();
+    }
+
+    @Test
+    void healthyHostsReportEachCheckPassedWithWhatWasFound() {
+        List<Preflight.Check> checks = Preflight.checks(lab, healthy(), Set.of());
+        assertThat(checks).allMatch(Preflight.Check::passed);
+        assertThat(checks.stream().filter(c -> c.host().equals("nginx1")).map(Preflight.Check::id))
+                .containsExactly("root", "os", "nic", "disk", "vip", "apt", "clones");
+        // a back end has no VRRP interface to check
+        assertThat(checks.stream().filter(c -> c.host().equals("tomcat1")).map(Preflight.Check::id))
+                .containsExactly("root", "os", "disk", "vip", "apt", "clones");
+        assertThat(render(checks)).contains("nginx1 nic ok: Interface eth0 exists.",
+                "nginx1 vip ok: 192.168.224.150 not in use by another machine.");
+        assertThat(checks.get(0).title().render(Locale.ENGLISH)).isEqualTo("Root or sudo");
+        assertThat(checks.get(0).title().render(Locale.SIMPLIFIED_CHINESE)).isEqualTo("root 或 sudo");
+        for (PreflightCheck check : PreflightCheck.values()) {
+            assertThat(Preflight.title(check.id()).render(Locale.ENGLISH)).doesNotStartWith("check.");
+            assertThat(Preflight.title(check.id()).render(Locale.SIMPLIFIED_CHINESE)).doesNotStartWith("check.");
+        }
+    }
+
+    @Test
+    void aFailedCheckCarriesTheSameReasonAsTheFailureList() {
+        Map<String, HostFacts> facts = healthy();
+        facts.put("tomcat2", TestFacts.fresh().disk(50 * 1024).address("eth0", "192.168.224.104").build());
+        List<String> rendered = render(Preflight.checks(lab, facts, Set.of()));
+        assertThat(rendered).filteredOn(r -> r.contains("FAIL")).singleElement()
+                .asString().startsWith("tomcat2 disk FAIL: tomcat2 has only 50 MB free");
+        assertThat(Preflight.failures(lab, facts)).hasSize(1);
+    }
+
+    @Test
+    void aVipThatAnswersAPingFailsTheVipCheckOfItsMaster() {
+        List<String> rendered = render(Preflight.checks(lab, healthy(), Set.of("192.168.224.150")));
+        assertThat(rendered).filteredOn(r -> r.contains("FAIL")).singleElement()
+                .asString().startsWith("nginx1 vip FAIL: The VIP 192.168.224.150 already answers a ping from nginx1");
     }
 }
