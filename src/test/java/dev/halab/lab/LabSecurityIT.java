@@ -42,7 +42,7 @@ class LabSecurityIT {
                 // ... the other user does not, to the host's sshd nor to the lab's apt repository.
                 ExecResult asUser = SystemCommand.of("runuser", "-u", user, "--", "python3", "-c", connect).run();
                 assertThat(asUser.exitCode()).as(asUser.output()).isNotZero();
-                assertThat(asUser.output()).containsAnyOf("Connection refused", "not permitted", "unreachable",
+                assertThat(asUser.output()).containsAnyOf("Connection refused", "not permitted", "unreachable", "No route to host",
                         "Permission denied", "timed out");
             }
             String repo = "import socket; socket.create_connection(('" + lab.controllerAddress() + "', "

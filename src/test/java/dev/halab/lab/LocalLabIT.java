@@ -194,6 +194,8 @@ class LocalLabIT {
         for (long pid : labPids) {
             assertThat(RecordedProcess.readStartTime(pid)).as("process %d of the lab", pid).isEmpty();
         }
+        assertThat(SystemCommand.of("nft", "list", "table", "inet", LabCommands.firewallTable(lab.config())).run()
+                .succeeded()).as("the lab's firewall table is gone").isFalse();
         assertThat(processesMentioning(lab.config().stateDir().toString())).isEmpty();
         assertThat(processesMentioning(lab.config().cacheDir().resolve("repo").toString())).isEmpty();
 
