@@ -6,15 +6,11 @@ import dev.halab.core.remote.ShellFactory;
 import dev.halab.core.step.Phase;
 import dev.halab.core.step.Step;
 import dev.halab.core.step.StepTexts;
-import dev.halab.core.step.Steps;
-import dev.halab.core.template.GeneratedFile;
 import dev.halab.core.template.HostFiles;
-import dev.halab.core.topology.Host;
 import dev.halab.core.topology.Topology;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
@@ -33,14 +29,14 @@ import java.util.function.Consumer;
  */
 public final class InstallEngine {
     private final ShellFactory shells;
-    private final BiFunction<Topology, Host, List<GeneratedFile>> files;
+    private final HostFiles.Source files;
 
     public InstallEngine(ShellFactory shells) {
         this(shells, HostFiles::forHost);
     }
 
     /** With another source of generated files (tests). */
-    public InstallEngine(ShellFactory shells, BiFunction<Topology, Host, List<GeneratedFile>> files) {
+    public InstallEngine(ShellFactory shells, HostFiles.Source files) {
         this.shells = shells;
         this.files = files;
     }
@@ -55,7 +51,7 @@ public final class InstallEngine {
         return execute(topology, listener, "plan", true, run -> {
             StepWalk walk = new StepWalk(run);
             DryRun dryRun = new DryRun(run);
-            run.parallel(run.hosts.values(), host -> walk.walk(host, Steps.forHost(host.host), dryRun));
+            run.parallel(run.hosts.values(), host -> walk.walk(host, run.steps(host), dryRun));
         });
     }
 
@@ -70,7 +66,7 @@ public final class InstallEngine {
             StepWalk walk = new StepWalk(run);
             for (Phase phase : Phase.values()) {
                 List<HostRun> ready = run.hosts.values().stream().filter(host -> mayRun(run, host, phase)).toList();
-                run.parallel(ready, host -> walk.walk(host, stepsOf(host, phase), apply));
+                run.parallel(ready, host -> walk.walk(host, stepsOf(run, host, phase), apply));
             }
         });
     }
@@ -98,8 +94,8 @@ public final class InstallEngine {
         }
     }
 
-    private static List<Step> stepsOf(HostRun host, Phase phase) {
-        return Steps.forHost(host.host).stream().filter(s -> s.phase() == phase).toList();
+    private static List<Step> stepsOf(Run run, HostRun host, Phase phase) {
+        return run.steps(host).stream().filter(s -> s.phase() == phase).toList();
     }
 
     /** Front ends need every back end (nginx proxies to them); keepalived needs both front ends. */
@@ -120,7 +116,7 @@ public final class InstallEngine {
     }
 
     private static void skipAll(Run run, HostRun host, Phase phase, dev.halab.core.i18n.LocalizedText why) {
-        for (Step step : stepsOf(host, phase)) {
+        for (Step step : stepsOf(run, host, phase)) {
             run.stats.skipped();
             run.emit(new RunEvent.StepSkipped(Instant.now(), host.name(), step.id(), why));
         }

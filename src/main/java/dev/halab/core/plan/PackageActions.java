@@ -28,14 +28,13 @@ final class PackageActions {
         boolean updated = false;
         try {
             if (install.updateFirst()) {
-                commands.checked(host, stepId, Action.InstallPackages.update());
+                commands.checked(host, stepId, install.update());
                 updated = true;
             }
             CommandResult result = commands.logged(host, stepId, install.install());
-            if (!result.ok() && !updated && (result.stderr().contains("Unable to locate package")
-                    || result.stderr().contains("has no installation candidate"))) {
+            if (!result.ok() && !updated && install.manager().saysPackageMissing(result.stderr())) {
                 // Stale package lists: refresh once, as a person would.
-                commands.checked(host, stepId, Action.InstallPackages.update());
+                commands.checked(host, stepId, install.update());
                 result = commands.logged(host, stepId, install.install());
             }
             if (!result.ok()) {

@@ -11,8 +11,9 @@ import dev.halab.core.remote.ShellFactory;
 import dev.halab.core.step.StepContext;
 import dev.halab.core.step.StepTexts;
 import dev.halab.core.step.Steps;
-import dev.halab.core.template.GeneratedFile;
-import dev.halab.core.topology.Host;
+import dev.halab.core.template.HostFiles;
+import dev.halab.core.step.Step;
+import dev.halab.core.facts.Distros;
 import dev.halab.core.topology.Problem;
 import dev.halab.core.topology.Topology;
 import dev.halab.core.topology.TopologyValidator;
@@ -31,7 +32,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BiFunction;
 
 /**
  * One invocation of the engine: its listener, statistics, per-host state and worker threads.
@@ -48,11 +48,11 @@ final class Run implements AutoCloseable {
     final RunStats stats = new RunStats();
     private final RunListener listener;
     private final ShellFactory shells;
-    private final BiFunction<Topology, Host, List<GeneratedFile>> files;
+    private final HostFiles.Source files;
     private final ExecutorService workers;
 
     Run(Topology topology, RunListener listener, String kind, ShellFactory shells,
-        BiFunction<Topology, Host, List<GeneratedFile>> files) {
+        HostFiles.Source files) {
         this.topology = topology;
         this.listener = listener;
         this.kind = kind;
@@ -155,7 +155,12 @@ final class Run implements AutoCloseable {
     }
 
     StepContext context(HostRun host) {
-        return new StepContext(topology, host.host, host.facts, files.apply(topology, host.host));
+        return new StepContext(topology, host.host, host.facts, files.forHost(topology, host.host, Distros.require(host.facts)));
+    }
+
+    /** The host's steps, for its release (pre-flight refused releases HA Lab does not know). */
+    List<Step> steps(HostRun host) {
+        return Steps.forHost(host.host, Distros.require(host.facts));
     }
 
     String backupPath(String path) {

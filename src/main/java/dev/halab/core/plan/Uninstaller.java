@@ -2,7 +2,10 @@ package dev.halab.core.plan;
 
 import dev.halab.core.command.RemoteCommand;
 import dev.halab.core.event.RunEvent;
+import dev.halab.core.facts.Distro;
+import dev.halab.core.facts.Distros;
 import dev.halab.core.facts.Manifest;
+import dev.halab.core.facts.PackageManager;
 import dev.halab.core.step.Handler;
 import dev.halab.core.step.StepTexts;
 
@@ -38,10 +41,8 @@ final class Uninstaller {
             restoreFiles(host, manifest);
             List<String> purge = manifest.packagesAdded().stream().filter(host.facts::installed).toList();
             if (!purge.isEmpty()) {
-                List<String> argv = new ArrayList<>(List.of("env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "-q",
-                        "-o", "DPkg::Lock::Timeout=300", "purge", "-y"));
-                argv.addAll(purge);
-                commands.checked(host, STEP, RemoteCommand.of(argv).asRoot());
+                commands.checked(host, STEP, Distros.of(host.facts).map(Distro::packageManager)
+                        .orElse(PackageManager.APT).purge(purge));
             }
             for (String user : manifest.usersAdded()) {
                 if (host.facts.users().contains(user)) {
