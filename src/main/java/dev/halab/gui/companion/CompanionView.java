@@ -1,0 +1,32 @@
+package dev.halab.gui.companion;
+
+import dev.halab.core.topology.Topology;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+
+/**
+ * The tutorial companion: what differs from the tutorial, the tutorial's commands per step, the
+ * break-it-yourself exercises and the lab report, one tab each.
+ */
+public final class CompanionView extends TabPane {
+    public CompanionView(Topology topology) {
+        setId("companion");
+        setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
+        getTabs().addAll(
+                tab("tab-differences", "tab.differences", new DifferencesPane()),
+                tab("tab-commands", "tab.commands", new CommandsPane(topology)));
+    }
+
+    private static Tab tab(String id, String key, javafx.scene.Node content) {
+        Tab tab = new Tab();
+        tab.setId(id);
+        tab.textProperty().bind(CompanionTexts.bind(key));
+        tab.setContent(content);
+        return tab;
+    }
+
+    /** Shows a tab by its id ({@code tab-differences}, {@code tab-commands}, ...). */
+    public void select(String tabId) {
+        getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst().ifPresent(t -> getSelectionModel().select(t));
+    }
+}
