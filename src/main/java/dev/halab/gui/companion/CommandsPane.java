@@ -34,17 +34,17 @@ final class CommandsPane extends ScrollPane {
         Map<String, String> variables = CommandVariables.of(topology);
         VBox rows = new VBox(12);
         rows.setPadding(new Insets(16));
-        rows.getChildren().add(CompanionTexts.label(CompanionTexts.of("commands.intro"), Styles.TEXT_MUTED));
-        rows.getChildren().add(CompanionTexts.label(CompanionTexts.of("commands.install"), Styles.TITLE_4));
+        rows.getChildren().add(CompanionBundle.label(CompanionBundle.of("commands.intro"), Styles.TEXT_MUTED));
+        rows.getChildren().add(CompanionBundle.label(CompanionBundle.of("commands.install"), Styles.TITLE_4));
         for (Step step : Steps.all()) {
             TutorialCommands.find(step.id()).ifPresent(c -> rows.getChildren().add(row(step.title(), c.render(variables))));
         }
         for (ScenarioKind kind : ScenarioKind.values()) {
-            rows.getChildren().add(CompanionTexts.label(CompanionTexts.of("commands.scenario", kind.cliName()), Styles.TITLE_4));
+            rows.getChildren().add(CompanionBundle.label(CompanionBundle.of("commands.scenario", kind.cliName()), Styles.TITLE_4));
             for (StepCommand command : TutorialCommands.all()) {
                 if (command.key().startsWith(TutorialCommands.scenarioKey(kind, ""))) {
                     String step = command.key().substring(command.key().lastIndexOf('.') + 1);
-                    rows.getChildren().add(row(CompanionTexts.of("commands.step", step.replace("step", "")), command.render(variables)));
+                    rows.getChildren().add(row(CompanionBundle.of("commands.step", step.replace("step", "")), command.render(variables)));
                 }
             }
         }
@@ -53,27 +53,27 @@ final class CommandsPane extends ScrollPane {
     }
 
     private static VBox row(LocalizedText title, StepCommand command) {
-        Label heading = CompanionTexts.label(title, Styles.TEXT_BOLD);
-        Label where = CompanionTexts.label(CompanionTexts.of("commands.on", command.host()), Styles.TEXT_MUTED);
+        Label heading = CompanionBundle.label(title, Styles.TEXT_BOLD);
+        Label where = CompanionBundle.label(CompanionBundle.of("commands.on", command.host()), Styles.TEXT_MUTED);
         HBox top = new HBox(12, heading, where);
         top.setAlignment(Pos.BASELINE_LEFT);
         VBox row = new VBox(4, top);
         if (!command.tutorial().isEmpty()) {
-            row.getChildren().add(CompanionTexts.label(CompanionTexts.of("commands.tutorial", command.tutorial()), Styles.TEXT_SMALL));
+            row.getChildren().add(CompanionBundle.label(CompanionBundle.of("commands.tutorial", command.tutorial()), Styles.TEXT_SMALL));
         }
         CodeBox code = new CodeBox(command.byHand());
         code.setId("command-" + nodeId(command.key()));
         HBox.setHgrow(code, Priority.ALWAYS);
         Button copy = new Button();
         copy.setGraphic(Ui.icon(Material2AL.CONTENT_COPY));
-        copy.textProperty().bind(CompanionTexts.bind("commands.copy"));
+        copy.textProperty().bind(CompanionBundle.bind("commands.copy"));
         copy.setOnAction(e -> copy(command.byHand()));
         copy.setId("copy-" + nodeId(command.key()));
         HBox commandLine = new HBox(8, code, copy);
         commandLine.setAlignment(Pos.TOP_LEFT);
         row.getChildren().addAll(commandLine,
-                CompanionTexts.label(CompanionTexts.of("commands.halabRan", command.halabRan()), Styles.TEXT_SMALL),
-                CompanionTexts.label(command.meaning()));
+                CompanionBundle.label(CompanionBundle.of("commands.halabRan", command.halabRan()), Styles.TEXT_SMALL),
+                CompanionBundle.label(command.meaning()));
         row.getStyleClass().add("companion-card");
         row.setPadding(new Insets(10));
         row.setId("commands-" + nodeId(command.key()));

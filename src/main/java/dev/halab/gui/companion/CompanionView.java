@@ -20,7 +20,7 @@ public final class CompanionView extends TabPane {
     private static Tab tab(String id, String key, javafx.scene.Node content) {
         Tab tab = new Tab();
         tab.setId(id);
-        tab.textProperty().bind(CompanionTexts.bind(key));
+        tab.textProperty().bind(CompanionBundle.bind(key));
         tab.setContent(content);
         return tab;
     }

@@ -27,7 +27,7 @@ public final class CompanionWindow {
         if (stage == null) {
             stage = new Stage();
             stage.initOwner(owner);
-            stage.titleProperty().bind(CompanionTexts.bind("window.title"));
+            stage.titleProperty().bind(CompanionBundle.bind("window.title"));
         }
         view = new CompanionView(topology.get());
         Scene scene = new Scene(view, 1000, 760);

@@ -21,7 +21,7 @@ final class DifferencesPane extends ScrollPane {
         setId("companion-differences");
         VBox cards = new VBox(16);
         cards.setPadding(new Insets(16));
-        cards.getChildren().add(CompanionTexts.label(LocalizedText.of("tutorial", "differences.intro"), Styles.TEXT_MUTED));
+        cards.getChildren().add(CompanionBundle.label(LocalizedText.of("tutorial", "differences.intro"), Styles.TEXT_MUTED));
         int number = 1;
         for (Difference difference : TutorialDifferences.all()) {
             cards.getChildren().add(card(number++, difference));
@@ -31,7 +31,7 @@ final class DifferencesPane extends ScrollPane {
     }
 
     private static VBox card(int number, Difference difference) {
-        Label title = CompanionTexts.label(CompanionTexts.of("differences.numbered", number, difference.title()), Styles.TITLE_4);
+        Label title = CompanionBundle.label(CompanionBundle.of("differences.numbered", number, difference.title()), Styles.TITLE_4);
         GridPane sides = new GridPane();
         sides.setHgap(12);
         sides.setVgap(4);
@@ -39,15 +39,15 @@ final class DifferencesPane extends ScrollPane {
         half.setPercentWidth(50);
         half.setHgrow(Priority.ALWAYS);
         sides.getColumnConstraints().addAll(half, half);
-        sides.add(CompanionTexts.label(LocalizedText.of("tutorial", "differences.tutorialSide"), Styles.TEXT_BOLD), 0, 0);
-        sides.add(CompanionTexts.label(LocalizedText.of("tutorial", "differences.halabSide"), Styles.TEXT_BOLD), 1, 0);
+        sides.add(CompanionBundle.label(LocalizedText.of("tutorial", "differences.tutorialSide"), Styles.TEXT_BOLD), 0, 0);
+        sides.add(CompanionBundle.label(LocalizedText.of("tutorial", "differences.halabSide"), Styles.TEXT_BOLD), 1, 0);
         CodeBox tutorial = new CodeBox(String.join("\n", difference.tutorialLines()));
         tutorial.setId("tutorial-" + difference.id());
         CodeBox halab = new CodeBox(String.join("\n", difference.halabLines()));
         halab.setId("halab-" + difference.id());
         sides.add(tutorial, 0, 1);
         sides.add(halab, 1, 1);
-        Label why = CompanionTexts.label(difference.why());
+        Label why = CompanionBundle.label(difference.why());
         why.setId("why-" + difference.id());
         VBox card = new VBox(8, title, sides, why);
         card.setId("difference-" + difference.id());

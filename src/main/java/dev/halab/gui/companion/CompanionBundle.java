@@ -7,10 +7,10 @@ import javafx.beans.binding.StringBinding;
 import javafx.scene.control.Label;
 
 /** Texts of the companion window (bundle "companion") and core texts, following the app's language. */
-final class CompanionTexts {
+final class CompanionBundle {
     static final String AREA = "companion";
 
-    private CompanionTexts() {
+    private CompanionBundle() {
     }
 
     static LocalizedText of(String key, Object... args) {
