@@ -1,6 +1,8 @@
 package dev.halab.cli;
 
 import dev.halab.core.plan.InstallEngine;
+import dev.halab.core.plan.RunSummary;
+import dev.halab.core.report.SessionLog;
 import dev.halab.core.remote.ShellFactory;
 import dev.halab.core.topology.Topology;
 import picocli.CommandLine.Command;
@@ -26,6 +28,8 @@ public final class InstallCommand extends EngineCommandSupport {
         if (shells.isEmpty()) {
             return HalabCommand.EXIT_INVALID;
         }
-        return exitCode(new InstallEngine(shells.get()).install(topology.get(), printer()).success());
+        RunSummary summary = new InstallEngine(shells.get()).install(topology.get(), printer());
+        SessionLog.install(profile.value(), summary);
+        return exitCode(summary.success());
     }
 }

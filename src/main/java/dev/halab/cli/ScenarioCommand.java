@@ -15,6 +15,8 @@ import dev.halab.core.failover.StepResult;
 import dev.halab.core.i18n.Bundles;
 import dev.halab.core.i18n.LocalizedText;
 import dev.halab.core.plan.InstallEngine;
+import dev.halab.core.plan.RunSummary;
+import dev.halab.core.report.SessionLog;
 import dev.halab.core.remote.ShellFactory;
 import dev.halab.core.topology.Topology;
 import picocli.CommandLine.Command;
@@ -83,8 +85,12 @@ public final class ScenarioCommand extends EngineCommandSupport {
         if (shells.isEmpty()) {
             return HalabCommand.EXIT_INVALID;
         }
-        if (!noInstall && !new InstallEngine(shells.get()).install(topology, printer()).success()) {
-            return HalabCommand.EXIT_FAILED;
+        if (!noInstall) {
+            RunSummary installed = new InstallEngine(shells.get()).install(topology, printer());
+            SessionLog.install(profile.value(), installed);
+            if (!installed.success()) {
+                return HalabCommand.EXIT_FAILED;
+            }
         }
         ChaosRunner chaos = new ChaosRunner(topology, shells.get(), MonitorCommand.powerSwitch(topology));
         ScenarioReport report;
@@ -102,6 +108,7 @@ public final class ScenarioCommand extends EngineCommandSupport {
             err().flush();
             return HalabCommand.EXIT_FAILED;
         }
+        SessionLog.scenario(profile.value(), report);
         long failed = report.steps().stream().filter(s -> !s.passed()).count();
         out().println(report.passed() ? MonitorCommand.text("cli.scenario.passed", kind.get().cliName())
                 : MonitorCommand.text("cli.scenario.failed", kind.get().cliName(), failed, report.steps().size()));
