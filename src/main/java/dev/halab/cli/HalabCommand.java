@@ -19,7 +19,7 @@ import java.util.Locale;
                 ValidateCommand.class,
                 RenderCommand.class,
                 PlanCommand.class, InstallCommand.class, VerifyCommand.class, UninstallCommand.class, ForgetHostCommand.class,
-                MonitorCommand.class, FailoverCommand.class, RestoreCommand.class, ScenarioCommand.class, ReportCommand.class,
+                MonitorCommand.class, FailoverCommand.class, RestoreCommand.class, ScenarioCommand.class, ExerciseCommand.class, ReportCommand.class,
         })
 public final class HalabCommand implements Runnable {
     /** Exit code for bad input (invalid profile, unknown host, ...): nothing was changed. */
