@@ -15,7 +15,7 @@ import java.util.Optional;
         description = "Installs the lab on the profile's hosts: pre-flight checks on all hosts first (nothing changes "
                 + "if one fails), then only what is still needed. Re-running is safe and resumes after a failure.")
 public final class InstallCommand extends EngineCommandSupport {
-    @Option(names = {"-y", "--yes"}, description = "Do not ask: trust host keys seen for the first time.")
+    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation. New host keys are trusted only with --trust-new-host-keys.")
     boolean yes;
 
     @Override
