@@ -22,7 +22,7 @@ public final class CompanionButton {
      *                tutorial's own profile, so the companion always opens
      */
     public static Button create(Services services, UiContext context, Supplier<Topology> current) {
-        CompanionWindow window = new CompanionWindow(() -> usable(current));
+        CompanionWindow window = new CompanionWindow(() -> usable(current), context);
         Button button = new Button();
         button.setId("open-companion");
         button.setGraphic(Ui.icon(Material2MZ.SCHOOL));

@@ -1,6 +1,8 @@
 package dev.halab.gui.companion;
 
+import dev.halab.core.report.SessionStore;
 import dev.halab.core.topology.Topology;
+import dev.halab.gui.common.UiContext;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
@@ -9,12 +11,20 @@ import javafx.scene.control.TabPane;
  * break-it-yourself exercises and the lab report, one tab each.
  */
 public final class CompanionView extends TabPane {
-    public CompanionView(Topology topology) {
+    private final ReportViewModel report;
+
+    public CompanionView(Topology topology, UiContext context, SessionStore sessions) {
         setId("companion");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
+        report = new ReportViewModel(topology, sessions, context);
         getTabs().addAll(
                 tab("tab-differences", "tab.differences", new DifferencesPane()),
-                tab("tab-commands", "tab.commands", new CommandsPane(topology)));
+                tab("tab-commands", "tab.commands", new CommandsPane(topology)),
+                tab("tab-report", "tab.report", new ReportPane(report)));
+    }
+
+    public ReportViewModel report() {
+        return report;
     }
 
     private static Tab tab(String id, String key, javafx.scene.Node content) {

@@ -1,6 +1,8 @@
 package dev.halab.gui.companion;
 
+import dev.halab.core.report.SessionStore;
 import dev.halab.core.topology.Topology;
+import dev.halab.gui.common.UiContext;
 import dev.halab.gui.common.Theme;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -14,12 +16,14 @@ import java.util.function.Supplier;
  */
 public final class CompanionWindow {
     private final Supplier<Topology> topology;
+    private final UiContext context;
     private Stage stage;
     private CompanionView view;
 
     /** @param topology the lab being worked on, asked each time the window opens */
-    public CompanionWindow(Supplier<Topology> topology) {
+    public CompanionWindow(Supplier<Topology> topology, UiContext context) {
         this.topology = topology;
+        this.context = context;
     }
 
     /** FX thread: opens (or brings to the front) the window, rebuilt for the current topology. */
@@ -29,7 +33,7 @@ public final class CompanionWindow {
             stage.initOwner(owner);
             stage.titleProperty().bind(CompanionBundle.bind("window.title"));
         }
-        view = new CompanionView(topology.get());
+        view = new CompanionView(topology.get(), context, SessionStore.user());
         Scene scene = new Scene(view, 1000, 760);
         Theme.style(scene);
         stage.setScene(scene);

@@ -17,12 +17,16 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,5 +89,19 @@ class CompanionViewTest {
         String copied = WaitForAsyncUtils.waitForAsyncFx(5000, () -> Clipboard.getSystemClipboard().getString());
         assertThat(copied).isEqualTo(step1.getText());
         assertThat(robot.lookup("#commands-keepalived-service").tryQuery()).isPresent();
+    }
+
+    @Test
+    void theReportTabExportsTheReportOfThisLab(FxRobot robot, @TempDir Path dir) throws Exception {
+        CompanionView view = open(robot);
+        robot.interact(() -> view.select("tab-report"));
+        robot.interact(() -> view.report().export(dir, false));
+        assertThat(robot.lookup("#report-status").queryAs(Label.class).getText()).contains("name");
+        robot.clickOn("#report-student").write("Li Lei");
+        robot.interact(() -> view.report().export(dir, false));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.report().writtenProperty().get() != null);
+        String html = Files.readString(view.report().writtenProperty().get());
+        assertThat(html).contains("Li Lei", "HA Lab - lab report", "vrrp_instance");
+        assertThat(robot.lookup("#report-status").queryAs(Label.class).getText()).contains("halab-report.html");
     }
 }
