@@ -1,7 +1,7 @@
 package dev.halab.core.tutorial;
 
 import dev.halab.core.facts.Manifest;
-import dev.halab.core.step.MoveAsideStep;
+import dev.halab.core.facts.Distros;
 import dev.halab.core.template.HostFiles;
 
 import java.util.List;
@@ -69,7 +69,7 @@ public final class TutorialDifferences {
                         List.of("Debian 12 / Ubuntu 22.04, 24.04 (apt, systemd)",
                                 "keepalived 2.2.7",
                                 "nginx 1.22.1",
-                                "tomcat10 10.1 (" + HostFiles.TOMCAT_INDEX + ")"),
+                                "tomcat10 10.1 (" + Distros.REFERENCE.tomcatIndex() + ")"),
                         null, false),
                 new Difference("nginxBuild",
                         List.of("apt-get install build-essential",
@@ -99,8 +99,8 @@ public final class TutorialDifferences {
                         List.of("cd /etc/nginx/sites-enabled",
                                 "rm default",
                                 "touch tomcat.conf"),
-                        List.of("mv " + MoveAsideStep.NGINX_DEFAULT_SITE + " " + Manifest.BACKUP_ROOT + "/RUN" + MoveAsideStep.NGINX_DEFAULT_SITE,
-                                HostFiles.NGINX_SITE),
+                        List.of("mv " + Distros.REFERENCE.nginxDefaultSite() + " " + Manifest.BACKUP_ROOT + "/RUN" + Distros.REFERENCE.nginxDefaultSite(),
+                                Distros.REFERENCE.nginxSite()),
                         null, false));
     }
 }

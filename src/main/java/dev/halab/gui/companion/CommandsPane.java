@@ -36,7 +36,7 @@ final class CommandsPane extends ScrollPane {
         rows.setPadding(new Insets(16));
         rows.getChildren().add(CompanionBundle.label(CompanionBundle.of("commands.intro"), Styles.TEXT_MUTED));
         rows.getChildren().add(CompanionBundle.label(CompanionBundle.of("commands.install"), Styles.TITLE_4));
-        for (Step step : Steps.all()) {
+        for (Step step : Steps.all(dev.halab.core.facts.Distros.REFERENCE)) {
             TutorialCommands.find(step.id()).ifPresent(c -> rows.getChildren().add(row(step.title(), c.render(variables))));
         }
         for (ScenarioKind kind : ScenarioKind.values()) {

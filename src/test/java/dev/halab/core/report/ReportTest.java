@@ -98,7 +98,7 @@ class ReportTest {
                 entries.add(e.getName());
             }
         }
-        assertThat(entries).contains("nginx1" + HostFiles.KEEPALIVED_CONF, "nginx2" + HostFiles.CHECK_SCRIPT, "tomcat1" + HostFiles.TOMCAT_INDEX);
+        assertThat(entries).contains("nginx1" + HostFiles.KEEPALIVED_CONF, "nginx2" + HostFiles.CHECK_SCRIPT, "tomcat1" + dev.halab.core.facts.Distros.REFERENCE.tomcatIndex());
         int expected = HostFiles.forAllHosts(lab).values().stream().mapToInt(List::size).sum();
         assertThat(entries).hasSize(expected);
     }
