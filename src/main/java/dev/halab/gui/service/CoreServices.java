@@ -20,6 +20,7 @@ import dev.halab.core.remote.SshTarget;
 import dev.halab.core.topology.Host;
 import dev.halab.core.topology.Topology;
 import dev.halab.core.verify.Verifier;
+import dev.halab.core.vmware.VmrunPowerSwitch;
 import dev.halab.gui.common.CancelToken;
 import dev.halab.gui.common.Texts;
 import dev.halab.lab.LabException;
@@ -149,7 +150,8 @@ final class CoreServices {
         public MonitorSession open(RunRequest request, Consumer<MonitorUpdate> updates) throws ServiceException {
             Topology topology = request.topology();
             ShellFactory shells = shells(request);
-            PowerSwitch power = localLab(topology).<PowerSwitch>map(lab -> lab::power).orElse(null);
+            PowerSwitch power = localLab(topology).<PowerSwitch>map(lab -> lab::power)
+                    .or(() -> VmrunPowerSwitch.forTopology(topology)).orElse(null);
             FailoverMonitor monitor = new FailoverMonitor(topology, shells, FailoverMonitor.MonitorSettings.defaults());
             monitor.addListener(event -> toUpdate(monitor, event).ifPresent(updates));
             try {
