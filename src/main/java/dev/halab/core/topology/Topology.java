@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -34,7 +35,7 @@ public record Topology(int schemaVersion, String name, String description, Mode 
     }
 
     public Optional<Host> findHost(String hostName) {
-        return hosts.stream().filter(h -> h.name().equals(hostName)).findFirst();
+        return hosts.stream().filter(h -> Objects.equals(h.name(), hostName)).findFirst();
     }
 
     public Host host(String hostName) {
@@ -57,12 +58,12 @@ public record Topology(int schemaVersion, String name, String description, Mode 
 
     /** The other front end, which backs this instance up. */
     public Host backupOf(VrrpInstance instance) {
-        return frontEnds().stream().filter(h -> !h.name().equals(instance.master())).findFirst()
+        return frontEnds().stream().filter(h -> !Objects.equals(h.name(), instance.master())).findFirst()
                 .orElseThrow(() -> new NoSuchElementException("no backup front end for " + instance.name()));
     }
 
     public int priorityOf(Host host, VrrpInstance instance) {
-        return host.name().equals(instance.master()) ? vrrp.masterPriority() : vrrp.backupPriority();
+        return Objects.equals(host.name(), instance.master()) ? vrrp.masterPriority() : vrrp.backupPriority();
     }
 
     /**
@@ -76,7 +77,7 @@ public record Topology(int schemaVersion, String name, String description, Mode 
         if (!vrrp.preempt() || ah) {
             return "BACKUP";
         }
-        return host.name().equals(instance.master()) ? "MASTER" : "BACKUP";
+        return Objects.equals(host.name(), instance.master()) ? "MASTER" : "BACKUP";
     }
 
     /** The instance whose master the given front end is, in the primary mode's single instance. */
