@@ -42,10 +42,19 @@ public final class HalabCommand implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new HalabCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        CliFailures failures = new CliFailures();
+        return new CommandLine(new HalabCommand()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(failures).setParameterExceptionHandler(failures);
     }
 
+    /** Runs the CLI; whatever happens, the exit code is 0, 1 (failed) or 2 (bad input) and no stack trace is printed. */
     public static int execute(String... args) {
-        return commandLine().execute(args);
+        CommandLine cli = commandLine();
+        try {
+            return cli.execute(args);
+        } catch (RuntimeException | Error e) {
+            // picocli's own handlers failed, or an Error escaped it: still one line, trace to the log.
+            return CliFailures.report(e, "halab", cli.getErr());
+        }
     }
 }

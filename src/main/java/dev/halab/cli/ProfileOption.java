@@ -28,16 +28,16 @@ public final class ProfileOption {
         try {
             return Optional.of(ProfileLoader.load(profile));
         } catch (ProfileException e) {
-            err.println("ERROR " + e.text().render(Bundles.uiLocale()));
+            err.println(CliText.error(e.text().render(Bundles.uiLocale())));
             err.flush();
             return Optional.empty();
         }
     }
 
-    /** One line per problem: {@code ERROR field: message} or {@code WARNING field: message}. */
+    /** One line per problem: {@code ERROR field: message} or {@code WARNING field: message}, the label translated. */
     public static void print(List<Problem> problems, PrintWriter out) {
         for (Problem problem : problems) {
-            out.println(problem.severity() + " " + problem.render(Bundles.uiLocale()));
+            out.println(CliText.label(problem.severity()) + " " + problem.render(Bundles.uiLocale()));
         }
         out.flush();
     }

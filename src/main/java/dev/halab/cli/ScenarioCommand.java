@@ -59,6 +59,12 @@ public final class ScenarioCommand extends EngineCommandSupport {
             return HalabCommand.EXIT_INVALID;
         }
         Topology topology = loaded.get();
+        Optional<String> badJsonPath = json == null ? Optional.empty() : OutputPaths.problemWithFile(json);
+        if (badJsonPath.isPresent()) { // checked before any fault is injected, not after the run
+            err().println(CliText.error(badJsonPath.get()));
+            err().flush();
+            return HalabCommand.EXIT_INVALID;
+        }
         Optional<ScenarioKind> kind = ScenarioKind.parse(scenario);
         Optional<ChaosAction> method = ChaosAction.parse(how);
         if (kind.isEmpty() || method.isEmpty()) {
@@ -107,8 +113,12 @@ public final class ScenarioCommand extends EngineCommandSupport {
                 : MonitorCommand.text("cli.scenario.failed", kind.get().cliName(), failed, report.steps().size()));
         if (json != null) {
             try {
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValue(json.toFile(), report.toJsonTree(Bundles.uiLocale()));
+                try (var stream = java.nio.file.Files.newOutputStream(json, java.nio.file.LinkOption.NOFOLLOW_LINKS,
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
+                        java.nio.file.StandardOpenOption.WRITE)) {
+                    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                            .writeValue(stream, report.toJsonTree(Bundles.uiLocale()));
+                }
                 out().println(MonitorCommand.text("cli.scenario.jsonWritten", json));
             } catch (IOException e) {
                 err().println("ERROR " + MonitorCommand.text("cli.ioError", json, String.valueOf(e.getMessage())));
