@@ -8,17 +8,16 @@ import picocli.CommandLine.Option;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "up", mixinStandardHelpOptions = true,
-        description = "Build (first time) and boot the lab; harmless if it is already up.")
+@Command(name = "up", mixinStandardHelpOptions = true)
 final class LabUpCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--fresh", description = "Discard the hosts' disks: hosts as after first boot, no packages installed.")
+    @Option(names = "--fresh")
     boolean fresh;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show the output of debootstrap and apt-get while caches are built.")
+    @Option(names = {"-v", "--verbose"})
     boolean verbose;
 
     @Override

@@ -8,9 +8,7 @@ import picocli.CommandLine.Command;
 import java.util.Optional;
 
 /** {@code halab plan --profile P}: dry run; every command and a unified diff of every file that would change. */
-@Command(name = "plan", mixinStandardHelpOptions = true,
-        description = "Dry run: connects, reads each host's state and prints every command the install would run "
-                + "and a unified diff of every file it would change. Changes nothing.")
+@Command(name = "plan", mixinStandardHelpOptions = true)
 public final class PlanCommand extends EngineCommandSupport {
     @Override
     public Integer call() {

@@ -14,9 +14,7 @@ import java.util.Optional;
 /** The {@code --profile NAME_OR_FILE} option shared by subcommands, and how problems are printed. */
 public final class ProfileOption {
 
-    @Option(names = {"-p", "--profile"}, required = true, paramLabel = "NAME_OR_FILE",
-            description = "A shipped profile (tutorial, tutorial-nopreempt, dual-master, fast-failover, local-lab) "
-                    + "or the path of a JSON profile file.")
+    @Option(names = {"-p", "--profile"}, required = true, paramLabel = "NAME_OR_FILE")
     String profile;
 
     public String value() {

@@ -32,16 +32,13 @@ import java.util.concurrent.Callable;
  * {@code DIR/<host>/<path on the host>}, for review or for copying by hand. Writes nothing if
  * the profile has errors.
  */
-@Command(name = "render", mixinStandardHelpOptions = true,
-        description = "Writes every file each host would get to DIR/<host>/<path on the host>. "
-                + "Refuses (exit code 2) and writes nothing if the profile has errors.")
+@Command(name = "render", mixinStandardHelpOptions = true)
 public final class RenderCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     ProfileOption profile;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
-            description = "Folder to write to; created if missing. Existing files of the same name are replaced.")
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR")
     Path out;
 
     @CommandLine.Spec

@@ -206,4 +206,16 @@ class ProfileLoaderTest {
         assertThat(Files.readString(file)).doesNotContain("null");
         assertThat(ProfileLoader.load(file)).isEqualTo(noInterface);
     }
+
+    @Test
+    void everyShippedProfileDescribesItselfInBothLanguagesAndTheCallerPicks() throws Exception {
+        for (String name : ProfileLoader.shippedProfileNames()) {
+            Topology topology = ProfileLoader.load(name);
+            assertThat(topology.description(Locale.ENGLISH)).as(name).isNotBlank().doesNotContainPattern("\\p{IsHan}");
+            assertThat(topology.description(Bundles.CHINESE)).as(name).containsPattern("\\p{IsHan}");
+        }
+        Topology noChinese = ProfileLoader.parse(tutorialJson().replaceFirst("\\s*\"description_zh_CN\": \"[^\"]*\",", "")
+                .getBytes(StandardCharsets.UTF_8), "en-only.json");
+        assertThat(noChinese.description(Bundles.CHINESE)).isEqualTo(noChinese.description());
+    }
 }
