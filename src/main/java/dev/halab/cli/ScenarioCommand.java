@@ -68,9 +68,9 @@ public final class ScenarioCommand extends EngineCommandSupport {
         Optional<ScenarioKind> kind = ScenarioKind.parse(scenario);
         Optional<ChaosAction> method = ChaosAction.parse(how);
         if (kind.isEmpty() || method.isEmpty()) {
-            err().println("ERROR " + MonitorCommand.text("cli.badOption",
+            err().println(CliText.error(MonitorCommand.text("cli.badOption",
                     kind.isEmpty() ? "scenario preempt|nopreempt|nginx|dual-master, not \"" + scenario + "\""
-                            : "--how stop|kill|net|power, not \"" + how + "\""));
+                            : "--how stop|kill|net|power, not \"" + how + "\"")));
             err().flush();
             return HalabCommand.EXIT_INVALID;
         }
@@ -81,7 +81,7 @@ public final class ScenarioCommand extends EngineCommandSupport {
                 throw new FailoverException(LocalizedText.of(MonitorCommand.BUNDLE, "chaos.power.unavailable", "-"), null);
             }
         } catch (FailoverException e) {
-            err().println("ERROR " + e.text().render(Bundles.uiLocale()));
+            err().println(CliText.error(e.text().render(Bundles.uiLocale())));
             err().flush();
             return HalabCommand.EXIT_INVALID;
         }
@@ -104,7 +104,7 @@ public final class ScenarioCommand extends EngineCommandSupport {
             }
             report = new ScenarioRunner(monitor, chaos, profile.value()).run(kind.get(), method.get(), new Printer());
         } catch (FailoverException e) {
-            err().println("ERROR " + e.text().render(Bundles.uiLocale()));
+            err().println(CliText.error(e.text().render(Bundles.uiLocale())));
             err().flush();
             return HalabCommand.EXIT_FAILED;
         }
@@ -121,7 +121,7 @@ public final class ScenarioCommand extends EngineCommandSupport {
                 }
                 out().println(MonitorCommand.text("cli.scenario.jsonWritten", json));
             } catch (IOException e) {
-                err().println("ERROR " + MonitorCommand.text("cli.ioError", json, String.valueOf(e.getMessage())));
+                err().println(CliText.error(MonitorCommand.text("cli.ioError", json, String.valueOf(e.getMessage()))));
                 err().flush();
                 return HalabCommand.EXIT_FAILED;
             }

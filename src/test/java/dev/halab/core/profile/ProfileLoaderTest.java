@@ -82,7 +82,7 @@ class ProfileLoaderTest {
     void badJsonGivesLineAndColumn() {
         ProfileException e = failureOf(tutorialJson().replace("\"mode\": \"MASTER_BACKUP\",", "\"mode\": \"MASTER_BACKUP\""));
         assertThat(e.text().key()).isEqualTo("profile.badJson");
-        assertThat(e.text().render(Locale.ENGLISH)).contains("line 6");
+        assertThat(e.text().render(Locale.ENGLISH)).contains("line 7");
     }
 
     @Test
