@@ -1,5 +1,6 @@
 package dev.halab.cli;
 
+import dev.halab.lab.LabConfig;
 import dev.halab.lab.LabProgress;
 import dev.halab.lab.LocalLab;
 import picocli.CommandLine;
@@ -16,6 +17,9 @@ final class LabUpCommand implements Callable<Integer> {
 
     @Option(names = "--fresh")
     boolean fresh;
+
+    @Option(names = "--profile", paramLabel = "NAME")
+    String profile = "local-lab";
 
     @Option(names = {"-v", "--verbose"})
     boolean verbose;
@@ -39,7 +43,9 @@ final class LabUpCommand implements Callable<Integer> {
                     }
                 }
             };
-            LocalLab.fromDefaultProfile().up(progress, fresh);
+            LabConfig config = profile.endsWith(".json") ? LabConfig.load(java.nio.file.Path.of(profile))
+                    : LabConfig.load(profile);
+            new LocalLab(config).up(progress, fresh);
             return 0;
         });
     }

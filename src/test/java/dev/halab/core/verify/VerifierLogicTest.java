@@ -23,4 +23,14 @@ class VerifierLogicTest {
         assertThat(Verifier.alternates(List.of("a", "a", "a", "b"), 2)).isFalse();
         assertThat(Verifier.alternates(List.of("a", "a"), 1)).isTrue();
     }
+
+    @Test
+    void thePassedSummaryCountsTheChecksInsteadOfPrintingTheirList() {
+        var checks = List.of(new VerifyReport.Check(true, dev.halab.core.step.StepTexts.text("verify.vipOnMaster", "192.168.224.150", "nginx1")),
+                new VerifyReport.Check(true, dev.halab.core.step.StepTexts.text("verify.requestFailed", 1, "http://x/", "-")));
+        assertThat(Verifier.summary(checks).render(java.util.Locale.ENGLISH)).isEqualTo("verify passed: 2 of 2 checks.");
+        assertThat(Verifier.summary(checks).render(java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("验证通过：2 项检查全部通过。");
+        var failed = List.of(checks.get(0), new VerifyReport.Check(false, checks.get(1).text()));
+        assertThat(Verifier.summary(failed).render(java.util.Locale.ENGLISH)).isEqualTo("verify FAILED: 1 check(s) failed");
+    }
 }
