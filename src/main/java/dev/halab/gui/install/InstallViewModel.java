@@ -2,6 +2,7 @@ package dev.halab.gui.install;
 
 import dev.halab.core.event.RunEvent;
 import dev.halab.core.i18n.LocalizedText;
+import dev.halab.core.step.Steps;
 import dev.halab.gui.common.BatchedSink;
 import dev.halab.gui.common.CancelToken;
 import dev.halab.gui.common.Texts;
@@ -191,7 +192,7 @@ public final class InstallViewModel {
     private void resetFor(RunRequest request) {
         hosts.clear();
         byHost.clear();
-        request.topology().hosts().forEach(h -> host(h.name()));
+        request.topology().hosts().forEach(h -> host(h.name()).expectSteps(Steps.forHost(h).size()));
         failedStep.set(null);
         summary.set(null);
         installSucceeded.set(null);
@@ -231,6 +232,9 @@ public final class InstallViewModel {
         } else if (event instanceof RunEvent.CommandStarted e) {
             lines.add(new LogLine(e.host(), e.stepId(), LogLine.Kind.COMMAND, "$ " + e.command()));
         } else if (event instanceof RunEvent.OutputLine e) {
+            if (e.line().isBlank()) {
+                return; // apt and dpkg print empty lines between their messages: noise in a shared log
+            }
             lines.add(new LogLine(e.host(), e.stepId(), e.stderr() ? LogLine.Kind.ERROR : LogLine.Kind.OUTPUT, e.line()));
         } else if (event instanceof RunEvent.StepChanged e) {
             finishStep(e.host(), e.stepId(), StepState.CHANGED, e.what(), lines);
