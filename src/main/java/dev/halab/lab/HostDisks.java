@@ -116,8 +116,9 @@ final class HostDisks {
             hostsFile.append(other.address()).append('\t').append(other.name()).append('\n');
         }
         disk.write("etc/hosts", hostsFile.toString(), "rw-r--r--");
-        // Empty machine-id: systemd makes a new one at boot, so hosts do not share one.
-        disk.write("etc/machine-id", "", "r--r--r--");
+        // A machine-id of its own: with an empty one, systemd-nspawn boots every host with the same id
+        // (pre-flight's cloned-VM check found it).
+        disk.write("etc/machine-id", java.util.UUID.randomUUID().toString().replace("-", "") + "\n", "r--r--r--");
         Path keys = keysDir(host);
         Files2.deleteTree(keys);
         Files2.createPrivateDirectories(keys);
