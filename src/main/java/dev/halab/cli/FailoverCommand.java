@@ -58,21 +58,21 @@ public final class FailoverCommand extends EngineCommandSupport {
         Topology topology = loaded.get();
         Optional<ChaosAction> action = ChaosAction.parse(how);
         if (action.isEmpty()) {
-            err().println("ERROR " + MonitorCommand.text("cli.badOption", "--how stop|kill|nginx|net|power, not \"" + how + "\""));
+            err().println(CliText.error(MonitorCommand.text("cli.badOption", "--how stop|kill|nginx|net|power, not \"" + how + "\"")));
             err().flush();
             return HalabCommand.EXIT_INVALID;
         }
         ChaosRunner probeRunner = new ChaosRunner(topology, h -> { throw new IllegalStateException(); },
                 MonitorCommand.powerSwitch(topology));
         if (action.get() == ChaosAction.POWER && !probeRunner.canPower()) {
-            err().println("ERROR " + LocalizedText.of(MonitorCommand.BUNDLE, "chaos.power.unavailable", node).render(Bundles.uiLocale()));
+            err().println(CliText.error(LocalizedText.of(MonitorCommand.BUNDLE, "chaos.power.unavailable", node).render(Bundles.uiLocale())));
             err().flush();
             return HalabCommand.EXIT_INVALID;
         }
         try {
             probeRunner.resolveNode(node, null); // a bad node name is refused before connecting
         } catch (FailoverException e) {
-            err().println("ERROR " + e.text().render(Bundles.uiLocale()));
+            err().println(CliText.error(e.text().render(Bundles.uiLocale())));
             err().flush();
             return HalabCommand.EXIT_INVALID;
         }
@@ -113,7 +113,7 @@ public final class FailoverCommand extends EngineCommandSupport {
                 }, limit);
                 if (moved.isEmpty()) {
                     allMoved = false;
-                    err().println("ERROR " + MonitorCommand.text("cli.failover.noMove", limit.toSeconds(), monitor.state().summary()));
+                    err().println(CliText.error(MonitorCommand.text("cli.failover.noMove", limit.toSeconds(), monitor.state().summary())));
                     continue;
                 }
                 Duration lag = monitor.eventsSince(before).stream()
@@ -130,7 +130,7 @@ public final class FailoverCommand extends EngineCommandSupport {
             err().flush();
             return allMoved ? 0 : HalabCommand.EXIT_FAILED;
         } catch (FailoverException e) {
-            err().println("ERROR " + e.text().render(Bundles.uiLocale()));
+            err().println(CliText.error(e.text().render(Bundles.uiLocale())));
             err().flush();
             return HalabCommand.EXIT_FAILED;
         }
