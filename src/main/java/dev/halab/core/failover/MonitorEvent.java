@@ -91,4 +91,11 @@ public sealed interface MonitorEvent {
     record ChaosApplied(Instant hostTime, Instant receivedAt, String host, ChaosAction action, boolean restore,
                         LocalizedText description) implements MonitorEvent {
     }
+
+    /**
+     * A failover of one VIP measured by the {@link OutageMeter}: {@code host} is the node that was
+     * failed. Every front end shows this, so they never disagree about an outage.
+     */
+    record OutageMeasured(Instant receivedAt, String vip, String host, Outage outage) implements MonitorEvent {
+    }
 }

@@ -34,12 +34,14 @@ public final class ScenarioRunner {
 
     private final FailoverMonitor monitor;
     private final ChaosRunner chaos;
+    private final FailoverSession session;
     private final Topology topology;
     private final String profileName;
 
     public ScenarioRunner(FailoverMonitor monitor, ChaosRunner chaos, String profileName) {
         this.monitor = monitor;
         this.chaos = chaos;
+        this.session = new FailoverSession(monitor, chaos);
         this.topology = monitor.topology();
         this.profileName = profileName;
     }
@@ -191,12 +193,10 @@ public final class ScenarioRunner {
             // The VIP the victim served before, to measure its outage.
             VrrpInstance measuredInstance = topology.instances().stream()
                     .filter(i -> i.master().equals(victim.name())).findFirst().orElse(topology.instances().get(0));
-            Instant preFault = Instant.now();
-            ChaosResult fault = chaos.apply(victim, how, Duration.ofSeconds(Math.max(5, limit(how).toSeconds() + 5)));
-            monitor.publish(new MonitorEvent.ChaosApplied(fault.faultAt(), Instant.now(), victim.name(), how, false,
-                    fault.description()));
+            FailoverSession.Fault fault = session.fail(victim, how, Duration.ofSeconds(Math.max(5, limit(how).toSeconds() + 5)));
             Optional<String> observedFailure = expectPlacement(after, limit(how));
-            Outage outage = measure(how, fault.faultAt(), victim, measuredInstance, preFault);
+            Outage outage = fault.vipsHeld().contains(measuredInstance.vip())
+                    ? session.awaitOutage(fault, measuredInstance.vip(), limit(how)).orElse(null) : null;
             finish(id, action, expectedText(after), explanation(how == ChaosAction.NGINX ? "nginx" : "fail." + how.cliName()),
                     start, observedFailure, outage);
         }
@@ -254,23 +254,13 @@ public final class ScenarioRunner {
             return Optional.of(observed(monitor.state(), placements, timeout).toString());
         }
 
-        private Outage measure(ChaosAction how, Instant faultAt, Host victim, VrrpInstance instance, Instant preFault) {
-            List<ProbeResult> probes = monitor.probesSince(preFault.minusSeconds(1)).stream()
-                    .filter(p -> p.vip().equals(instance.vip())).toList();
-            Duration lag = monitor.eventsSince(preFault).stream()
-                    .filter(e -> e instanceof MonitorEvent.VipAdded v && v.vip().equals(instance.vip())
-                            && !v.host().equals(victim.name()) && v.source() == MonitorEvent.Source.KERNEL)
-                    .findFirst().map(Outage::lagOf).orElse(null);
-            return Outage.measure(how, faultAt, victim.nginxHeader(), probes, FailoverTiming.floor(how, topology), lag);
-        }
-
         private void finish(String id, LocalizedText action, LocalizedText expected, LocalizedText explanation, long startNanos,
                             Optional<String> failure, Outage outage) {
             ClusterState now = monitor.state();
             LocalizedText observed = failure.map(f -> text("observed.failed", f))
                     .orElseGet(() -> text("observed.ok", describe(now)));
             if (outage != null) {
-                observed = text("observed.withOutage", observed, describe(outage));
+                observed = text("observed.withOutage", observed, outage.text());
             }
             StepResult result = new StepResult(id, action, expected, observed, explanation, failure.isEmpty(),
                     Duration.ofNanos(System.nanoTime() - startNanos), outage);
@@ -319,14 +309,6 @@ public final class ScenarioRunner {
                     String.join(", ", s.masters(i.name())), served).toString());
         }
         return text("observed.state", String.join("; ", parts));
-    }
-
-    static LocalizedText describe(Outage o) {
-        String measured = o.measured() == null ? "-" : String.format(java.util.Locale.ROOT, "%.3f", o.measured().toNanos() / 1e9);
-        String floor = String.format(java.util.Locale.ROOT, "%.3f", o.floor().toNanos() / 1e9);
-        String lag = o.monitorLag() == null ? "-" : Long.toString(o.monitorLag().toMillis());
-        return LocalizedText.of(BUNDLE, "outage.summary", measured, floor, LocalizedText.of(BUNDLE, "how." + o.method().cliName()),
-                o.failedRequests(), lag);
     }
 
     private LocalizedText explanation(String key) {

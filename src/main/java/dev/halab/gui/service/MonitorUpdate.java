@@ -1,5 +1,6 @@
 package dev.halab.gui.service;
 
+import dev.halab.core.failover.Outage;
 import dev.halab.core.i18n.LocalizedText;
 
 import java.time.Duration;
@@ -26,7 +27,12 @@ public sealed interface MonitorUpdate {
     record Alert(Instant at, String code, LocalizedText title, LocalizedText hint, boolean raised)
             implements MonitorUpdate { }
 
-    /** A failover measured: kill to first answer by the new holder, beside the theory. */
-    record FailoverMeasured(Instant at, String method, Duration measured, Duration theoretical,
-                            int failedRequests) implements MonitorUpdate { }
+    /**
+     * The core's failover session measured the outage of one VIP after {@code host} was failed
+     * (the same rule and text as the CLI).
+     */
+    record FailoverMeasured(Instant at, String vip, String host, Outage outage) implements MonitorUpdate { }
+
+    /** Which front end "master" and "backup" mean right now (the core's rule: who holds the first VIP). */
+    record Roles(Instant at, String master, String backup) implements MonitorUpdate { }
 }
