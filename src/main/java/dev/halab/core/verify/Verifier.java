@@ -4,7 +4,6 @@ import dev.halab.core.command.RemoteCommand;
 import dev.halab.core.event.RunEvent;
 import dev.halab.core.event.RunListener;
 import dev.halab.core.i18n.LocalizedText;
-import dev.halab.core.remote.CommandResult;
 import dev.halab.core.remote.RemoteException;
 import dev.halab.core.remote.RemoteShell;
 import dev.halab.core.remote.ShellFactory;

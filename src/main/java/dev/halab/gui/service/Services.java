@@ -2,7 +2,6 @@ package dev.halab.gui.service;
 
 import dev.halab.core.event.RunListener;
 import dev.halab.core.i18n.LocalizedText;
-import dev.halab.core.topology.Host;
 import dev.halab.gui.common.CancelToken;
 import dev.halab.gui.common.Texts;
 
