@@ -33,13 +33,6 @@ import java.util.function.Predicate;
  * {@link MonitorEvent}s for the listeners, feeds a {@link ClusterState}, and is checked against the
  * {@link Invariants}, whose alerts are events too.
  *
- * <pre>{@code
- * try (FailoverMonitor monitor = new FailoverMonitor(topology, shells, MonitorSettings.defaults())) {
- *     monitor.addListener(event -> System.out.println(event));
- *     monitor.start();
- *     monitor.await(s -> s.holders("192.168.224.150").equals(List.of("nginx2")), Duration.ofSeconds(10));
- * }
- * }</pre>
  *
  * A channel that stays silent longer than {@code silenceLimit} (heartbeats stop: host off, link
  * down) is closed and reopened with a fresh snapshot; meanwhile the node is reported unreachable.
@@ -73,6 +66,7 @@ public final class FailoverMonitor implements AutoCloseable {
     private final ClusterState state;
     private final Invariants invariants;
     private final OutageMeter outages;
+    private final ComplaintTracker complaints;
     private final TaskGuard guard;
     private final Deque<ProbeResult> probes = new ArrayDeque<>();
     private final Deque<MonitorEvent> history = new ArrayDeque<>();
@@ -92,6 +86,7 @@ public final class FailoverMonitor implements AutoCloseable {
         this.state = ClusterState.of(topology);
         this.invariants = new Invariants(AlertPolicy.of(topology));
         this.outages = new OutageMeter(topology);
+        this.complaints = new ComplaintTracker(topology);
         this.guard = new TaskGuard(this::publish);
     }
 
@@ -143,7 +138,9 @@ public final class FailoverMonitor implements AutoCloseable {
 
     public List<Alert> activeAlerts() {
         synchronized (lock) {
-            return invariants.activeAlerts();
+            List<Alert> all = new ArrayList<>(invariants.activeAlerts());
+            all.addAll(complaints.activeAlerts());
+            return all;
         }
     }
 
@@ -318,6 +315,7 @@ public final class FailoverMonitor implements AutoCloseable {
         public void line(String host, HostLine line, Instant receivedAt, boolean inSnapshot) {
             synchronized (lock) {
                 state.accept(host, line, receivedAt, inSnapshot).forEach(FailoverMonitor.this::remember);
+                complaints.accept(host, line, receivedAt, inSnapshot).forEach(FailoverMonitor.this::remember);
                 evaluate(receivedAt);
                 lock.notifyAll();
             }
@@ -332,6 +330,7 @@ public final class FailoverMonitor implements AutoCloseable {
         }
         synchronized (lock) {
             evaluate(Instant.now());
+            complaints.tick(Instant.now()).forEach(this::remember);
             lock.notifyAll();
         }
         drain();
