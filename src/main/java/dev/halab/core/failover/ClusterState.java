@@ -43,6 +43,8 @@ public final class ClusterState {
     private final Map<String, Map<String, VrrpState>> statesBeforeSnapshot = new HashMap<>();
     private final Map<String, Set<String>> vipsBeforeSnapshot = new HashMap<>();
     private final Map<String, String> interfaceNames = new HashMap<>();
+    /** Per host: whether keepalived runs, as last reported (absent = not reported since the host was seen). */
+    private final Map<String, Boolean> keepalivedRunning = new HashMap<>();
 
     public ClusterState(List<String> frontEnds, List<VrrpInstance> instances) {
         this.frontEnds = List.copyOf(frontEnds);
@@ -69,6 +71,7 @@ public final class ClusterState {
         nginxUp.putAll(other.nginxUp);
         lastProbe.putAll(other.lastProbe);
         servedStreak.putAll(other.servedStreak);
+        keepalivedRunning.putAll(other.keepalivedRunning);
     }
 
     /** An independent copy, for readers outside the monitor's lock. */
@@ -98,6 +101,7 @@ public final class ClusterState {
         reachable.put(host, false);
         statesBeforeSnapshot.remove(host);
         vipsBeforeSnapshot.remove(host);
+        keepalivedRunning.remove(host);
         reset(host);
     }
 
@@ -138,6 +142,7 @@ public final class ClusterState {
                 events.add(new VipRemoved(receivedAt, receivedAt, host, vip, iface, Source.SNAPSHOT));
             }
         }
+        reportKeepalived(host, receivedAt, events);
         return events;
     }
 
@@ -173,7 +178,28 @@ public final class ClusterState {
         } else if (line instanceof HostLine.Address a) {
             applyAddress(host, a, receivedAt, events);
         }
+        if (!events.isEmpty()) {
+            reportKeepalived(host, receivedAt, events);
+        }
         return events;
+    }
+
+    /**
+     * Whether keepalived runs on a host, from its own reports: it does while one of its instances is
+     * MASTER, BACKUP or FAULT (only a running keepalived says so), and not once every instance is
+     * STOPPED. Reported when that changes; nothing while the host is being looked at or unseen.
+     */
+    private void reportKeepalived(String host, Instant receivedAt, List<MonitorEvent> events) {
+        if (!reachable(host) || statesBeforeSnapshot.containsKey(host)
+                || instances.stream().allMatch(i -> state(host, i.name()) == VrrpState.UNKNOWN)) {
+            return;
+        }
+        boolean running = instances.stream().map(i -> state(host, i.name()))
+                .anyMatch(s -> s == VrrpState.MASTER || s == VrrpState.BACKUP || s == VrrpState.FAULT);
+        Boolean before = keepalivedRunning.put(host, running);
+        if (before == null || before != running) {
+            events.add(new ServiceHealth(receivedAt, host, Service.KEEPALIVED, running, 0, running ? null : "stopped"));
+        }
     }
 
     private void setState(String host, String instance, VrrpState state, int priority, Instant hostTime,

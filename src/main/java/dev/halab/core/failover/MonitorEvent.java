@@ -75,8 +75,8 @@ public sealed interface MonitorEvent {
             implements MonitorEvent {
     }
 
-    /** Which service a health check is about. */
-    enum Service { NGINX, TOMCAT }
+    /** Which service a health report is about; keepalived's comes from its own reports, not from a poll. */
+    enum Service { NGINX, TOMCAT, KEEPALIVED }
 
     record AlertRaised(Instant receivedAt, Alert alert) implements MonitorEvent {
     }
