@@ -28,6 +28,8 @@ final class LabStatusCommand implements Callable<Integer> {
             out.println(LabCommand.text("cli.status.network", lab.config().bridge(),
                     LabCommand.text(status.networkUp() ? "cli.up" : "cli.down"),
                     LabCommand.text(status.repoServing() ? "cli.up" : "cli.down")));
+            // Only root can read the password file; anyone else gets no password line.
+            lab.rootPassword().ifPresent(password -> out.println(LabCommand.text("cli.status.password", password)));
             return status.allUp() ? 0 : 3;
         });
     }

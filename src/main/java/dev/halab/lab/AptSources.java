@@ -1,5 +1,10 @@
 package dev.halab.lab;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,6 +15,23 @@ import java.util.Optional;
 final class AptSources {
 
     private AptSources() {
+    }
+
+    /** The text of /etc/apt/sources.list and every file of /etc/apt/sources.list.d, blank-line separated. */
+    static String machineSources() {
+        StringBuilder all = new StringBuilder();
+        List<Path> files = new ArrayList<>(List.of(Path.of("/etc/apt/sources.list")));
+        try (var listed = Files.newDirectoryStream(Path.of("/etc/apt/sources.list.d"))) {
+            listed.forEach(files::add);
+        } catch (IOException e) {
+            // no sources.list.d: only sources.list counts
+        }
+        for (Path file : files) {
+            if (Files.isRegularFile(file)) {
+                all.append(Files2.read(file)).append("\n\n");
+            }
+        }
+        return all.toString();
     }
 
     /** VERSION_CODENAME from /etc/os-release text, e.g. {@code bookworm}. */

@@ -52,6 +52,20 @@ final class Files2 {
         }
     }
 
+    /** Creates {@code dir} and missing parents; {@code dir} itself ends up 0700 (root only). */
+    static void createPrivateDirectories(Path dir) {
+        createDirectories(dir);
+        chmod(dir, "rwx------");
+    }
+
+    static void deleteIfExists(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new LabException("cannot delete " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     static String read(Path file) {
         try {
             return Files.readString(file);

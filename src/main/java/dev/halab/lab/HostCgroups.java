@@ -76,22 +76,25 @@ final class HostCgroups {
             if (!Files.isDirectory(dir)) {
                 continue;
             }
-            for (int attempt = 0; attempt < 20; attempt++) {
-                List<Path> tree;
-                try (Stream<Path> walk = Files.walk(dir)) {
-                    tree = walk.filter(Files::isDirectory).sorted(Comparator.reverseOrder()).toList();
-                } catch (IOException e) {
-                    tree = List.of();
-                }
-                try {
-                    for (Path cgroup : tree) {
-                        Files.deleteIfExists(cgroup); // rmdir: cgroupfs control files go with it
-                    }
-                    break;
-                } catch (IOException busy) {
-                    RecordedProcess.sleep(100); // a dying process is still leaving it
-                }
+            LabWait.CGROUP_EMPTY.until(() -> removeTree(dir));
+        }
+    }
+
+    /** rmdir of every cgroup below and at {@code dir}, deepest first; false while one is still busy. */
+    private static boolean removeTree(Path dir) {
+        List<Path> tree;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            tree = walk.filter(Files::isDirectory).sorted(Comparator.reverseOrder()).toList();
+        } catch (IOException e) {
+            return !Files.isDirectory(dir);
+        }
+        try {
+            for (Path cgroup : tree) {
+                Files.deleteIfExists(cgroup); // rmdir: cgroupfs control files go with it
             }
+            return true;
+        } catch (IOException busy) {
+            return false; // a dying process is still leaving it
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.halab.lab;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -60,9 +61,27 @@ final class LabCommands {
                 List.of("ip", "-n", host.netns(), "addr", "flush", "dev", config.hostInterface()));
     }
 
+    /**
+     * The host's disk as this machine sees it: {@code nosuid,nodev}, so a setuid file or a device
+     * node a host made is inert here. (The host itself sees its disk with setuid allowed: see
+     * {@link #bootWithSetuidInside}.)
+     */
     static List<String> mountOverlay(Path lower, Path upper, Path work, Path merged) {
         return List.of("mount", "-t", "overlay", "halab-overlay",
-                "-o", "lowerdir=" + lower + ",upperdir=" + upper + ",workdir=" + work, merged.toString());
+                "-o", "nosuid,nodev,lowerdir=" + lower + ",upperdir=" + upper + ",workdir=" + work, merged.toString());
+    }
+
+    /**
+     * Runs {@code boot} in a mount namespace of its own in which the host's disk allows setuid
+     * (sudo inside the host works as on a VM); on this machine the disk stays nosuid,nodev. The
+     * shells exec in place, so the PID stays that of the boot command.
+     */
+    static List<String> bootWithSetuidInside(Path merged, List<String> boot) {
+        List<String> argv = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private",
+                "sh", "-c", "mount -o remount,bind,suid,nodev \"$1\" && shift && exec \"$@\"", "halab-boot",
+                merged.toString()));
+        argv.addAll(SystemCommand.resolved(boot));
+        return argv;
     }
 
     /**
@@ -78,13 +97,15 @@ final class LabCommands {
     }
 
     /**
-     * Runs a shell command inside a running host: all of init's namespaces (mount, UTS, IPC, net,
-     * PID, cgroup), its root and working directory, and a clean environment as a login would have.
+     * Runs a shell command as root inside a running host over SSH, with the lab's key and only the
+     * lab's known_hosts (no user configuration, no prompts): the command runs under the host's own
+     * privileges, and nothing of the host's runs on this machine.
      */
-    static List<String> execInHost(long initPid, String command) {
-        return List.of("nsenter", "-t", Long.toString(initPid), "-m", "-u", "-i", "-n", "-p", "-C", "-r", "-w",
-                "/usr/bin/env", "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-                "HOME=/root", "LANG=C.UTF-8", "TERM=dumb", "/bin/sh", "-c", command);
+    static List<String> sshToHost(LabHost host, Path privateKey, Path knownHosts, String command) {
+        return List.of("ssh", "-F", "/dev/null", "-i", privateKey.toString(), "-o", "IdentitiesOnly=yes",
+                "-o", "UserKnownHostsFile=" + knownHosts, "-o", "GlobalKnownHostsFile=/dev/null",
+                "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes", "-o", "ConnectTimeout=10",
+                "-o", "LogLevel=ERROR", "root@" + host.address(), "--", command);
     }
 
     /** Serves the flat apt repository read-only to the hosts, bound to the controller address only. */

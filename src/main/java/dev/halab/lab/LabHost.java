@@ -1,5 +1,7 @@
 package dev.halab.lab;
 
+import dev.halab.core.topology.Ipv4;
+
 import java.util.Objects;
 
 /**
@@ -28,7 +30,7 @@ public record LabHost(String name, String address) {
             throw new IllegalArgumentException("lab host name too long for an interface name (max "
                     + (MAX_IFNAME - VETH_PREFIX.length()) + " characters): " + name);
         }
-        Ipv4.parse(address);
+        Ipv4.of(address);
     }
 
     /** Network namespace of this host, under /run/netns. */

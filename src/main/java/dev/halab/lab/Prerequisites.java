@@ -15,15 +15,18 @@ import java.util.Map;
 final class Prerequisites {
 
     /** Tools the lab runs, with the Debian package that provides each. */
-    static final Map<String, String> TOOLS = Map.of(
-            "systemd-nspawn", "systemd-container",
-            "debootstrap", "debootstrap",
-            "dpkg-scanpackages", "dpkg-dev",
-            "ip", "iproute2",
-            "nsenter", "util-linux",
-            "ssh-keygen", "openssh-client",
-            "apt-get", "apt",
-            "python3", "python3");
+    static final Map<String, String> TOOLS = Map.ofEntries(
+            Map.entry("systemd-nspawn", "systemd-container"),
+            Map.entry("debootstrap", "debootstrap"),
+            Map.entry("dpkg-scanpackages", "dpkg-dev"),
+            Map.entry("ip", "iproute2"),
+            Map.entry("umount", "mount"),
+            Map.entry("ssh-keygen", "openssh-client"),
+            Map.entry("apt-get", "apt"),
+            Map.entry("python3", "python3"),
+            Map.entry("unshare", "util-linux"),
+            Map.entry("ssh", "openssh-client"),
+            Map.entry("openssl", "openssl"));
     /** Rootfs (~330 MB while building) + repository (~90 MB) + overlays and headroom. */
     static final long COLD_BYTES = 1_200L * 1024 * 1024;
     /** Overlays after installs (each host grows by its packages) and headroom. */
@@ -38,8 +41,7 @@ final class Prerequisites {
         if (!isRoot()) {
             problems.add(LabMessages.get("prereq.notRoot"));
         }
-        for (String tool : List.of("systemd-nspawn", "debootstrap", "dpkg-scanpackages", "ip", "nsenter",
-                "ssh-keygen", "apt-get", "python3")) {
+        for (String tool : new java.util.TreeSet<>(TOOLS.keySet())) {
             if (findOnPath(tool) == null) {
                 problems.add(LabMessages.get("prereq.missingTool", tool, TOOLS.get(tool)));
             }

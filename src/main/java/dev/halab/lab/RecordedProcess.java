@@ -94,19 +94,12 @@ final class RecordedProcess {
     void kill() {
         if (isAlive()) {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-            waitForExit(Duration.ofSeconds(5));
+            LabWait.PROCESS_EXIT.until(() -> !isAlive());
         }
     }
 
     boolean waitForExit(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (isAlive()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            sleep(50);
-        }
-        return true;
+        return LabWait.PROCESS_EXIT.until(timeout, () -> !isAlive());
     }
 
     static Optional<Long> readStartTime(long pid) {
@@ -135,14 +128,5 @@ final class RecordedProcess {
         String[] fields = afterName.trim().split("\\s+");
         // afterName starts at field 3 (state); starttime is field 22, index 22 - 3.
         return Long.parseLong(fields[22 - 3]);
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LabException("interrupted", e);
-        }
     }
 }

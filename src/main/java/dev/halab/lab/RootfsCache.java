@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The hosts' shared, read-only root filesystem: a minimal Debian made once with debootstrap and
@@ -31,6 +32,19 @@ final class RootfsCache {
         this.mirror = mirror;
     }
 
+    /**
+     * The rootfs of this machine's own Debian release, from the mirror its apt uses (or
+     * {@code HALAB_DEBIAN_MIRROR}), so rootfs and repository come from the same release and place.
+     */
+    static RootfsCache forThisMachine(Path cacheDir) {
+        String codename = AptSources.codename(Files2.read(Path.of("/etc/os-release")))
+                .orElseThrow(() -> new LabException(LabMessages.get("prereq.notDebian")));
+        String mirror = Optional.ofNullable(System.getenv("HALAB_DEBIAN_MIRROR"))
+                .or(() -> AptSources.mirrorFor(codename, AptSources.machineSources()))
+                .orElseThrow(() -> new LabException(LabMessages.get("prereq.noMirror", codename)));
+        return new RootfsCache(cacheDir, codename, mirror);
+    }
+
     Path dir() {
         return dir;
     }
@@ -53,6 +67,8 @@ final class RootfsCache {
             return;
         }
         progress.step(LabMessages.get("progress.rootfs", dir));
+        // The cache holds other releases' setuid programs: only root may reach them.
+        Files2.createPrivateDirectories(dir.getParent());
         Path partial = dir.resolveSibling(dir.getFileName() + ".partial");
         Files2.deleteTree(partial);
         SystemCommand.of("debootstrap", "--variant=minbase", "--include=" + String.join(",", INCLUDE),

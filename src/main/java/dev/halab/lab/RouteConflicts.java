@@ -1,7 +1,10 @@
 package dev.halab.lab;
 
+import dev.halab.core.topology.Ipv4Subnet;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,9 +29,7 @@ final class RouteConflicts {
 
     /** The route lines that overlap {@code subnet} (CIDR) and are not the lab's own. */
     static List<String> find(String routeTable, String subnet, String bridge) {
-        String[] cidr = subnet.split("/");
-        String network = cidr[0];
-        int length = Integer.parseInt(cidr[1]);
+        Ipv4Subnet lab = Ipv4Subnet.parse(subnet).orElseThrow(() -> new IllegalArgumentException("not a subnet: " + subnet));
         List<String> conflicts = new ArrayList<>();
         for (String rawLine : routeTable.split("\n")) {
             String line = rawLine.strip();
@@ -45,14 +46,9 @@ final class RouteConflicts {
             if (destination.equals("default")) {
                 continue;
             }
-            String destNetwork = destination.contains("/") ? destination.substring(0, destination.indexOf('/')) : destination;
-            int destLength = destination.contains("/") ? Integer.parseInt(destination.substring(destination.indexOf('/') + 1)) : 32;
-            boolean overlaps;
-            try {
-                overlaps = Ipv4.overlaps(network, length, destNetwork, destLength);
-            } catch (IllegalArgumentException notIpv4) {
-                continue;
-            }
+            // "ip route" never prints leading zeros; anything it prints that is not IPv4 is not ours to judge.
+            Optional<Ipv4Subnet> routed = Ipv4Subnet.parse(destination);
+            boolean overlaps = routed.isPresent() && lab.overlaps(routed.get());
             if (!overlaps || isLabOwn(type, destination, tokens, subnet, bridge)) {
                 continue;
             }

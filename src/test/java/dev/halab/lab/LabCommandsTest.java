@@ -62,10 +62,24 @@ class LabCommandsTest {
     }
 
     @Test
-    void execRunsTheCommandWithShInsideAllOfTheHostsNamespaces() {
-        List<String> argv = LabCommands.execInHost(4242, "echo 'a b'");
-        assertThat(argv).startsWith("nsenter", "-t", "4242").contains("-m", "-u", "-i", "-n", "-p", "-r", "-w")
-                .endsWith("/bin/sh", "-c", "echo 'a b'");
+    void execGoesThroughSshWithTheLabKeyAndOnlyTheLabsKnownHosts() {
+        List<String> argv = LabCommands.sshToHost(nginx1, Path.of("/s/id_ed25519"), Path.of("/s/known_hosts"), "echo 'a b'");
+        assertThat(argv).startsWith("ssh", "-F", "/dev/null", "-i", "/s/id_ed25519")
+                .contains("UserKnownHostsFile=/s/known_hosts", "StrictHostKeyChecking=yes", "BatchMode=yes")
+                .endsWith("root@192.168.224.101", "--", "echo 'a b'");
+        // Nothing of the host's is run on this machine: no nsenter, no chroot.
+        assertThat(argv).noneMatch(a -> a.contains("nsenter") || a.contains("chroot"));
+    }
+
+    @Test
+    void overlaysAreNosuidNodevHereAndTheHostBootsWithSetuidInItsOwnMountNamespace() {
+        Path merged = Path.of("/var/lib/halab/lab/hosts/nginx1/merged");
+        assertThat(LabCommands.mountOverlay(Path.of("/r"), Path.of("/u"), Path.of("/w"), merged))
+                .contains("nosuid,nodev,lowerdir=/r,upperdir=/u,workdir=/w");
+        List<String> boot = LabCommands.bootWithSetuidInside(merged, List.of("/usr/bin/systemd-nspawn", "-b"));
+        assertThat(boot).startsWith("unshare", "--mount", "--propagation", "private", "sh", "-c")
+                .contains(merged.toString()).endsWith("/usr/bin/systemd-nspawn", "-b");
+        assertThat(boot.get(6)).contains("remount,bind,suid,nodev");
     }
 
     @Test
@@ -75,14 +89,57 @@ class LabCommandsTest {
 
     @Test
     void configDefaultsAndEnvironmentOverrides() {
-        assertThat(config.rootPassword()).isEqualTo("halab");
         assertThat(config.subnet()).isEqualTo("192.168.224.0/24");
-        assertThat(config.toString()).doesNotContain("halab\"").doesNotContain("rootPassword");
-        LabConfig custom = LabConfig.fromProfileJson(PROFILE, Map.of("HALAB_LAB_PASSWORD", "s3cret",
-                "HALAB_LAB_STATE_DIR", "/tmp/x"));
-        assertThat(custom.rootPassword()).isEqualTo("s3cret");
+        assertThat(config.stateDir()).isEqualTo(LabConfig.DEFAULT_STATE_DIR);
+        LabConfig custom = LabConfig.fromProfileJson(PROFILE, Map.of("HALAB_LAB_STATE_DIR", "/tmp/x"));
         assertThat(custom.stateDir()).isEqualTo(Path.of("/tmp/x"));
-        assertThat(custom.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void addressesWithALeadingZeroAreRefusedWithTheReason() {
+        String bad = PROFILE.replace("192.168.224.103", "192.168.224.010");
+        assertThatThrownBy(() -> LabConfig.fromProfileJson(bad, Map.of()))
+                .isInstanceOf(LabException.class)
+                .hasMessageContaining("hosts[1].address").hasMessageContaining("192.168.224.010")
+                .hasMessageContaining("leading zero");
+        String badController = PROFILE.replace("192.168.224.1\"", "192.168.224.01\"");
+        assertThatThrownBy(() -> LabConfig.fromProfileJson(badController, Map.of()))
+                .hasMessageContaining("lab.controllerAddress").hasMessageContaining("leading zero");
+    }
+
+    @Test
+    void aPrefixShorterThanSlash24IsRefused() {
+        String wide = PROFILE.replace("\"prefixLength\": 24", "\"prefixLength\": 16");
+        assertThatThrownBy(() -> LabConfig.fromProfileJson(wide, Map.of()))
+                .isInstanceOf(LabException.class).hasMessageContaining("16").hasMessageContaining("/24");
+        assertThat(LabConfig.fromProfileJson(PROFILE.replace("\"prefixLength\": 24", "\"prefixLength\": 25"), Map.of())
+                .subnet()).isEqualTo("192.168.224.0/25");
+    }
+
+    @Test
+    void missingFieldsAndBadJsonAreNamed() {
+        assertThatThrownBy(() -> LabConfig.fromProfileJson("{\"hosts\": []", Map.of()))
+                .isInstanceOf(LabException.class).hasMessageContaining("JSON");
+        assertThatThrownBy(() -> LabConfig.fromProfileJson(PROFILE.replace("\"lab\":", "\"labx\":"), Map.of()))
+                .isInstanceOf(LabException.class).hasMessageContaining("\"lab\"");
+    }
+
+    @Test
+    void theProfileIsFoundLikeEveryOtherResourceNeverInTheCurrentFolder(@org.junit.jupiter.api.io.TempDir Path home)
+            throws Exception {
+        java.nio.file.Files.createDirectories(home.resolve("vm-profiles"));
+        java.nio.file.Files.writeString(home.resolve("vm-profiles/local-lab.json"), PROFILE.replace("halab0", "halabhome0"));
+        String before = System.getProperty("halab.home");
+        System.setProperty("halab.home", home.toString());
+        try {
+            assertThat(LabConfig.load().bridge()).isEqualTo("halabhome0");
+        } finally {
+            if (before == null) {
+                System.clearProperty("halab.home");
+            } else {
+                System.setProperty("halab.home", before);
+            }
+        }
     }
 
     @Test
@@ -90,6 +147,8 @@ class LabCommandsTest {
         String bad = PROFILE.replace("192.168.224.103", "10.0.0.3");
         assertThatThrownBy(() -> LabConfig.fromProfileJson(bad, Map.of()))
                 .hasMessageContaining("tomcat1").hasMessageContaining("192.168.224.0/24");
+        assertThatThrownBy(() -> LabConfig.fromProfileJson(bad, Map.of()))
+                .isInstanceOf(LabException.class).hasMessageContaining("10.0.0.3");
     }
 
     @Test

@@ -76,16 +76,10 @@ class LabParsingTest {
     void mountPointsAreMatchedExactly() {
         String mountinfo = "48 26 0:38 / /var/lib/halab/lab/hosts/tomcat2/merged rw,relatime - overlay halab-overlay rw\n"
                 + "42 41 0:4 net:[4026532177] /run/netns/halab-tomcat1 rw shared:2 - nsfs nsfs rw\n";
-        assertThat(LocalLab.isMounted(mountinfo, Path.of("/var/lib/halab/lab/hosts/tomcat2/merged"))).isTrue();
-        assertThat(LocalLab.isMounted(mountinfo, Path.of("/var/lib/halab/lab/hosts/tomcat2"))).isFalse();
-    }
-
-    @Test
-    void ipv4Overlap() {
-        assertThat(Ipv4.overlaps("192.168.224.0", 24, "192.168.0.0", 16)).isTrue();
-        assertThat(Ipv4.overlaps("192.168.224.0", 24, "192.168.225.0", 24)).isFalse();
-        assertThat(Ipv4.network("192.168.224.1", 24)).isEqualTo("192.168.224.0");
-        assertThatThrownBy(() -> Ipv4.parse("192.168.224")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(HostDisks.isMounted(mountinfo, Path.of("/var/lib/halab/lab/hosts/tomcat2/merged"))).isTrue();
+        assertThat(HostDisks.isMounted(mountinfo, Path.of("/var/lib/halab/lab/hosts/tomcat2"))).isFalse();
+        assertThat(HostDisks.mountOptions(mountinfo, Path.of("/var/lib/halab/lab/hosts/tomcat2/merged")))
+                .contains("rw,relatime");
     }
 
     @Test

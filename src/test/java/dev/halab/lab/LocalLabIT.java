@@ -1,5 +1,6 @@
 package dev.halab.lab;
 
+import dev.halab.core.topology.Ipv4;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.connection.channel.direct.Session;
@@ -47,12 +48,16 @@ class LocalLabIT {
                 assertThat(run(ssh, "hostname")).isEqualTo(host.name());
             }
             try (SSHClient ssh = connect(lab, host)) {
-                ssh.authPassword("root", lab.rootPassword());
+                ssh.authPassword("root", lab.rootPassword().orElseThrow());
                 assertThat(run(ssh, "id -un")).isEqualTo("root");
             }
             try (SSHClient ssh = connect(lab, host)) {
-                assertThatThrownBy(() -> ssh.authPassword("root", "not-" + lab.rootPassword()))
+                assertThatThrownBy(() -> ssh.authPassword("root", "not-" + lab.rootPassword().orElseThrow()))
                         .isInstanceOf(UserAuthException.class);
+            }
+            // The old fixed, documented password is gone.
+            try (SSHClient ssh = connect(lab, host)) {
+                assertThatThrownBy(() -> ssh.authPassword("root", "halab")).isInstanceOf(UserAuthException.class);
             }
         }
         assertThat(Files.getPosixFilePermissions(lab.sshPrivateKey()))
@@ -118,11 +123,10 @@ class LocalLabIT {
 
     @Test
     @Order(6)
-    void secondUpIsHarmlessAndFast(LocalLab lab) {
+    void secondUpIsHarmless(LocalLab lab) {
+        // How fast it is, is measured by bench/lab-bench.sh; here: it changes nothing.
         long pidBefore = lab.hostInit(lab.config().host("nginx1")).orElseThrow();
-        long start = System.nanoTime();
         lab.up(LabProgress.SILENT);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         assertThat(lab.hostInit(lab.config().host("nginx1"))).contains(pidBefore);
         assertThat(lab.status().allUp()).isTrue();
     }
@@ -147,12 +151,12 @@ class LocalLabIT {
         String lan = SystemCommand.of("ip", "-4", "-o", "route", "show", "proto", "kernel", "scope", "link").check()
                 .lines().filter(l -> !l.contains("halab0")).findFirst().orElseThrow().split("\\s+")[0];
         String network = lan.split("/")[0];
-        long base = Ipv4.parse(network);
+        Ipv4 base = Ipv4.of(network);
         String profile = """
                 {"network": {"prefixLength": %s, "interface": "eth0"},
                  "hosts": [{"name": "probe1", "address": "%s"}],
                  "lab": {"controllerAddress": "%s", "bridge": "halabtest0"}}
-                """.formatted(lan.split("/")[1], Ipv4.format(base + 200), Ipv4.format(base + 201));
+                """.formatted(Math.max(24, Integer.parseInt(lan.split("/")[1])), base.plus(200), base.plus(201));
         Path stateDir = Files.createTempDirectory("halab-conflict-test").resolve("lab");
         LocalLab conflicting = new LocalLab(LabConfig.fromProfileJson(profile,
                 Map.of("HALAB_LAB_STATE_DIR", stateDir.toString())));
@@ -194,9 +198,7 @@ class LocalLabIT {
         assertThat(processesMentioning(lab.config().cacheDir().resolve("repo").toString())).isEmpty();
 
         // Later end-to-end tests share this lab: bring it back (warm, with the hosts' disks).
-        long start = System.nanoTime();
         lab.up(LabProgress.SILENT);
-        System.out.println("[lab] warm up after down: " + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
         assertThat(lab.status().allUp()).isTrue();
     }
 

@@ -320,9 +320,9 @@ public final class TopologyValidator {
             }
             if (t.network() != null && t.network().prefixLength() >= 8 && t.network().prefixLength() <= 30) {
                 int prefix = t.network().prefixLength();
-                Ipv4 network = vip.network(prefix);
-                if (vip.equals(network) || vip.equals(new Ipv4(network.value() | ~(-1 << (32 - prefix))))) {
-                    error(at + ".vip", "vip.networkOrBroadcast", vip, network + "/" + prefix);
+                Ipv4Subnet subnet = Ipv4Subnet.of(vip, prefix);
+                if (vip.equals(subnet.network()) || vip.equals(subnet.broadcast())) {
+                    error(at + ".vip", "vip.networkOrBroadcast", vip, subnet);
                 }
                 t.frontEnds().stream().findFirst().flatMap(f -> Ipv4.parse(f.address())).ifPresent(front -> {
                     if (!front.sameSubnet(vip, prefix)) {
@@ -336,7 +336,11 @@ public final class TopologyValidator {
     private Optional<Ipv4> checkAddress(String field, String text) {
         Optional<Ipv4> parsed = Ipv4.parse(text);
         if (parsed.isEmpty()) {
-            error(field, "ip.malformed", String.valueOf(text));
+            if (Ipv4.problem(text).orElse(null) == Ipv4.Problem.LEADING_ZERO) {
+                error(field, "ip.leadingZero", text);
+            } else {
+                error(field, "ip.malformed", String.valueOf(text));
+            }
         } else if (parsed.get().toString().startsWith("127.") || parsed.get().value() == 0
                 || (parsed.get().value() >>> 28) >= 14) {
             error(field, "ip.unusable", text);

@@ -54,6 +54,7 @@ class TopologyValidatorTest {
                 new Case("host.weight.ignored", WARNING, "hosts[0].upstreamWeight", "tutorial", p -> host(p, 0).put("upstreamWeight", 1)),
                 new Case("host.weight.range", ERROR, "hosts[2].upstreamWeight", "tutorial", p -> host(p, 2).put("upstreamWeight", 0)),
                 new Case("ip.malformed", ERROR, "hosts[2].address", "tutorial", p -> host(p, 2).put("address", "192.168.224.300")),
+                new Case("ip.leadingZero", ERROR, "hosts[2].address", "tutorial", p -> host(p, 2).put("address", "192.168.224.010")),
                 new Case("ip.unusable", ERROR, "hosts[2].address", "tutorial", p -> host(p, 2).put("address", "127.0.0.1")),
                 new Case("address.duplicate", ERROR, "hosts[3].address", "tutorial", p -> host(p, 3).put("address", "192.168.224.103")),
                 new Case("prefix.range", ERROR, "network.prefixLength", "tutorial", p -> obj(p, "network").put("prefixLength", 31)),
