@@ -7,6 +7,7 @@ import dev.halab.core.failover.MonitorEvent.Source;
 import dev.halab.core.failover.MonitorEvent.VipAdded;
 import dev.halab.core.failover.MonitorEvent.VipRemoved;
 import dev.halab.core.failover.MonitorEvent.VrrpStateChanged;
+import dev.halab.core.i18n.LocalizedText;
 import dev.halab.core.topology.Topology;
 import dev.halab.core.topology.VrrpInstance;
 
@@ -30,6 +31,7 @@ import java.util.TreeSet;
  * snapshot lines and the live stream may arrive interleaved.
  */
 public final class ClusterState {
+    private static final String BUNDLE = "failover";
     private final List<String> frontEnds;
     private final List<VrrpInstance> instances;
     private final Map<String, Map<String, VrrpState>> states = new HashMap<>();
@@ -309,25 +311,26 @@ public final class ClusterState {
         }
     }
 
-    /** One line for people and logs, e.g. {@code nginx1: VI_1=MASTER [.150]; nginx2: VI_1=BACKUP}. */
-    public String summary() {
-        StringBuilder out = new StringBuilder();
+    /**
+     * One line for people and logs, e.g. {@code nginx1: VI_1=MASTER VIP 192.168.224.150; nginx2: VI_1=BACKUP},
+     * kept as data (VRRP state names are keepalived's own words; "unreachable" is translated).
+     */
+    public LocalizedText summary() {
+        LocalizedText text = null;
         for (String host : frontEnds) {
-            if (!out.isEmpty()) {
-                out.append("; ");
-            }
-            out.append(host).append(':');
+            LocalizedText part;
             if (!reachable(host)) {
-                out.append(" unreachable");
-                continue;
+                part = LocalizedText.of(BUNDLE, "state.hostUnreachable", host);
+            } else {
+                StringBuilder states = new StringBuilder();
+                for (VrrpInstance i : instances) {
+                    states.append(states.isEmpty() ? "" : " ").append(i.name()).append('=').append(state(host, i.name()));
+                }
+                part = vips.get(host).isEmpty() ? LocalizedText.of(BUNDLE, "state.host", host, states.toString())
+                        : LocalizedText.of(BUNDLE, "state.hostWithVip", host, states.toString(), String.join(",", vips.get(host)));
             }
-            for (VrrpInstance i : instances) {
-                out.append(' ').append(i.name()).append('=').append(state(host, i.name()));
-            }
-            if (!vips.get(host).isEmpty()) {
-                out.append(" VIP ").append(String.join(",", vips.get(host)));
-            }
+            text = text == null ? part : LocalizedText.of(BUNDLE, "state.join", text, part);
         }
-        return out.toString();
+        return text == null ? LocalizedText.of(BUNDLE, "state.none") : text;
     }
 }

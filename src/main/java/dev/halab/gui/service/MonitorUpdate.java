@@ -16,9 +16,13 @@ public sealed interface MonitorUpdate {
     /** The VIP arrived on a host ({@code holder}) or left every host ({@code holder} null). */
     record VipHolder(Instant at, String vip, String holder) implements MonitorUpdate { }
 
-    /** One request through the VIP: which nginx and which tomcat answered, or the error. */
-    record Probe(Instant at, boolean ok, String nginx, String tomcat, Duration latency, String error)
-            implements MonitorUpdate { }
+    /** One request through a VIP ({@code vip} null = the first one): which nginx and which tomcat answered, or the error. */
+    record Probe(Instant at, boolean ok, String nginx, String tomcat, Duration latency, String error, String vip)
+            implements MonitorUpdate {
+        public Probe(Instant at, boolean ok, String nginx, String tomcat, Duration latency, String error) {
+            this(at, ok, nginx, tomcat, latency, error, null);
+        }
+    }
 
     /** A service on a host is up or down (nginx, tomcat, keepalived) or the host is off. */
     record Health(Instant at, String host, String service, boolean up) implements MonitorUpdate { }

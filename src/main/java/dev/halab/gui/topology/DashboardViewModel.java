@@ -60,6 +60,8 @@ public final class DashboardViewModel {
     private final ObjectProperty<String> currentMaster = new SimpleObjectProperty<>();
     private final ObjectProperty<String> currentBackup = new SimpleObjectProperty<>();
 
+    private final java.util.Map<String, String> lastServing = new java.util.HashMap<>();
+    private java.util.function.Consumer<Action> onAction = a -> { };
     private volatile MonitorService.MonitorSession session;
     private BatchedSink<MonitorUpdate> sink;
 
@@ -149,6 +151,20 @@ public final class DashboardViewModel {
         return stream.stream().filter(RequestItem::ok).findFirst().map(RequestItem::nginx).orElse(null);
     }
 
+    /** The nginx that answered the latest successful request through one VIP, or null. */
+    public String lastServingNginx(String vip) {
+        return lastServing.get(vip);
+    }
+
+    /** A fail or restore asked of the dashboard (by its buttons or by the guided panel). */
+    public record Action(String host, ChaosAction method, boolean restore) {
+    }
+
+    /** Who hears about actions asked of the dashboard (the guided panel), on the FX thread. */
+    public void setOnAction(java.util.function.Consumer<Action> listener) {
+        this.onAction = listener;
+    }
+
     // ---- Commands
 
     /** Opens the monitor (connecting on a worker). */
@@ -187,6 +203,7 @@ public final class DashboardViewModel {
         }
         markKill(Instant.now(), method);
         lastAction.set(Texts.of("dashboard.action.chaos", Texts.of("chaos." + method.name()), shownHost));
+        onAction.accept(new Action(shownHost, method, false));
         busy.set(true);
         context.background().execute(() -> {
             var outcome = ServiceOutcome.attempt(() -> current.chaos(node, method));
@@ -208,6 +225,7 @@ public final class DashboardViewModel {
             return;
         }
         lastAction.set(Texts.of("dashboard.action.restore", host));
+        onAction.accept(new Action(host, null, true));
         busy.set(true);
         context.background().execute(() -> {
             var outcome = ServiceOutcome.attemptAction(() -> current.restore(host));
@@ -266,14 +284,15 @@ public final class DashboardViewModel {
         for (MonitorUpdate update : updates) {
             if (update instanceof MonitorUpdate.Probe p) {
                 newRequests.add(toItem(p));
+                if (p.ok() && p.nginx() != null) {
+                    lastServing.put(p.vip() == null ? model.vip() : p.vip(), p.nginx());
+                }
             } else if (update instanceof MonitorUpdate.VrrpState s) {
                 if (s.instance() == null || s.instance().equals(model.topology().primaryInstance().name())) {
                     model.node(s.host()).ifPresent(n -> n.setVrrpState(s.state()));
                 }
             } else if (update instanceof MonitorUpdate.VipHolder v) {
-                if (v.vip().equals(model.vip())) {
-                    model.setVipHolder(v.holder());
-                }
+                model.setVipHolder(v.vip(), v.holder());
             } else if (update instanceof MonitorUpdate.Health h) {
                 model.node(h.host()).ifPresent(n -> n.setHealth(h.service(), h.up()));
             } else if (update instanceof MonitorUpdate.Alert a) {
