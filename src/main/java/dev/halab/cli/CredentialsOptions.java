@@ -6,9 +6,11 @@ import dev.halab.core.remote.Credentials;
 import dev.halab.core.remote.HostKeyFingerprint;
 import dev.halab.core.remote.HostKeyPrompt;
 import dev.halab.core.remote.KnownHosts;
+import dev.halab.core.remote.LoginPolicy;
 import dev.halab.core.remote.ShellFactory;
 import dev.halab.core.remote.SshConnector;
 import dev.halab.core.topology.Topology;
+import dev.halab.lab.LabLogins;
 import dev.halab.lab.LocalLab;
 import picocli.CommandLine.Option;
 
@@ -18,7 +20,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,9 +29,9 @@ import java.util.Optional;
 
 /**
  * How the CLI logs in to the hosts: options, then the environment ({@code HALAB_SSH_PASSWORD},
- * {@code HALAB_SUDO_PASSWORD}), then key files, then a prompt without echo. Never from the profile.
- * For the local-lab profile the lab's own key and known_hosts file (written from the hosts' disks
- * by {@code halab lab up}) are the defaults.
+ * {@code HALAB_SUDO_PASSWORD}), then the shared {@link LoginPolicy} (the local lab's own key and
+ * known_hosts for its profiles, else the user's default keys), then a prompt without echo. Never
+ * from the profile.
  */
 public final class CredentialsOptions {
     static final String BUNDLE = "install";
@@ -53,28 +54,28 @@ public final class CredentialsOptions {
     @Option(names = "--known-hosts", paramLabel = "FILE", description = "HA Lab's trust store of SSH host keys (default: $XDG_CONFIG_HOME/halab/known_hosts or ~/.config/halab/known_hosts).")
     Path knownHostsFile;
 
-    /** Builds the shell factory, or returns empty after printing why (e.g. the password could not be read). */
+    /** Builds the shell factory, or returns empty after printing why (e.g. the lab is not up). */
     Optional<ShellFactory> shells(Topology topology, boolean yes, PrintWriter out, PrintWriter err) {
-        Optional<Credentials> credentials = credentials(topology, err);
-        if (credentials.isEmpty()) {
+        try {
+            Optional<Credentials> credentials = credentials(topology, err);
+            if (credentials.isEmpty()) {
+                return Optional.empty();
+            }
+            KnownHosts knownHosts = LoginPolicy.knownHosts(topology, knownHostsFile, LabLogins.DEFAULT);
+            SshConnector connector = new SshConnector(knownHosts, prompt(yes || trustNewHostKeys, out), Duration.ofSeconds(10));
+            return Optional.of(ShellFactory.ssh(connector, credentials.get()));
+        } catch (LoginPolicy.LoginException e) {
+            err.println("ERROR " + e.text().render(Bundles.uiLocale()));
+            err.flush();
             return Optional.empty();
         }
-        SshConnector connector = new SshConnector(knownHosts(topology), prompt(yes || trustNewHostKeys, out), Duration.ofSeconds(10));
-        return Optional.of(ShellFactory.ssh(connector, credentials.get()));
     }
 
-    KnownHosts knownHosts(Topology topology) {
-        if (knownHostsFile != null) {
-            return new KnownHosts(knownHostsFile);
-        }
-        Optional<LocalLab> lab = localLab(topology);
-        if (lab.isPresent() && Files.isRegularFile(lab.get().knownHostsFile())) {
-            return new KnownHosts(lab.get().knownHostsFile());
-        }
-        return KnownHosts.userDefault();
-    }
-
-    Optional<Credentials> credentials(Topology topology, PrintWriter err) {
+    /**
+     * Options, then the environment, then {@link LoginPolicy}; when the policy finds nothing to log
+     * in with, ask for a password as ssh would.
+     */
+    Optional<Credentials> credentials(Topology topology, PrintWriter err) throws LoginPolicy.LoginException {
         Map<String, String> env = System.getenv();
         String login = user != null ? user : "root";
         Secret password = null;
@@ -102,23 +103,18 @@ public final class CredentialsOptions {
             return Optional.empty();
         }
         Secret sudo = env.get("HALAB_SUDO_PASSWORD") != null ? Secret.of(env.get("HALAB_SUDO_PASSWORD")) : null;
-        List<Path> keys = new ArrayList<>(identities);
-        if (keys.isEmpty() && password == null) {
-            localLab(topology).map(LocalLab::sshPrivateKey).filter(Files::isReadable).ifPresent(keys::add);
-        }
-        if (keys.isEmpty() && password == null && !hasDefaultKey()) {
-            // Nothing to log in with: ask, as ssh would.
-            password = readPassword(Bundles.text(BUNDLE, "cli.passwordPrompt", login), err);
-            if (password == null) {
-                return Optional.empty();
+        LoginPolicy.Given given = new LoginPolicy.Given(login, identities, password, sudo);
+        try {
+            return Optional.of(LoginPolicy.credentials(topology, given, LabLogins.DEFAULT, LoginPolicy.userSshDir()));
+        } catch (LoginPolicy.LoginException e) {
+            if (e.kind() != LoginPolicy.Kind.NOTHING_TO_LOG_IN_WITH || System.console() == null) {
+                throw e;
             }
+            Secret typed = readPassword(Bundles.text(BUNDLE, "cli.passwordPrompt", login), err);
+            return typed == null ? Optional.empty()
+                    : Optional.of(LoginPolicy.credentials(topology, new LoginPolicy.Given(login, List.of(), typed, sudo),
+                            LabLogins.DEFAULT, LoginPolicy.userSshDir()));
         }
-        return Optional.of(new Credentials(login, keys, password, sudo));
-    }
-
-    private static boolean hasDefaultKey() {
-        Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
-        return Files.isReadable(ssh.resolve("id_ed25519")) || Files.isReadable(ssh.resolve("id_rsa"));
     }
 
     private static Secret readPassword(String prompt, PrintWriter err) {
@@ -139,14 +135,7 @@ public final class CredentialsOptions {
 
     /** The local lab, when the profile is the local-lab one (it has a {@code lab} section). */
     static Optional<LocalLab> localLab(Topology topology) {
-        if (topology.lab() == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalLab.fromDefaultProfile());
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return LoginPolicy.isLocalLab(topology) ? Optional.of(LocalLab.fromDefaultProfile()) : Optional.empty();
     }
 
     private static HostKeyPrompt prompt(boolean trustNew, PrintWriter out) {

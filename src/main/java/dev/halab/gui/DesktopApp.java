@@ -46,7 +46,7 @@ public final class DesktopApp extends Application {
         executor = new AppExecutor();
         window = new MainWindow(Services.fromCore(DesktopApp::askTrust), UiContext.fx(executor));
         phase("window-built");
-        window.wizard().setHostKeyPrompt(DesktopApp::askTrust);
+        window.wizard().machines().setHostKeyPrompt(DesktopApp::askTrust);
         Scene scene = new Scene(window, 1280, 820);
         Theme.style(scene);
         stage.titleProperty().bind(Texts.bind("app.title"));

@@ -7,7 +7,7 @@ import dev.halab.gui.common.Theme;
 import dev.halab.gui.common.UiContext;
 import dev.halab.gui.service.Services;
 import dev.halab.gui.topology.RequestItem;
-import dev.halab.gui.wizard.WizardViewModel.RunStatus;
+import dev.halab.gui.wizard.RunStatus;
 import dev.halab.lab.LabExtension;
 import dev.halab.lab.LocalLab;
 import javafx.scene.Scene;
@@ -83,12 +83,12 @@ class DesktopLabIT {
         assertThat(onFx(() -> nginx1.fingerprintProperty().get())).startsWith("ssh-");
         robot.clickOn("#next");
         robot.clickOn("#next");
-        await(180, () -> wizard.preflightStatusProperty().get() != RunStatus.RUNNING);
-        assertThat(wizard.preflightStatusProperty().get()).as("pre-flight, error: %s", wizard.errorProperty().get())
+        await(180, () -> wizard.preflight().statusProperty().get() != RunStatus.RUNNING);
+        assertThat(wizard.preflight().statusProperty().get()).as("pre-flight, error: %s", wizard.errorProperty().get())
                 .isEqualTo(RunStatus.PASSED);
         robot.clickOn("#next");
-        await(180, () -> wizard.planStatusProperty().get() != RunStatus.RUNNING);
-        assertThat(wizard.planStatusProperty().get()).isEqualTo(RunStatus.PASSED);
+        await(180, () -> wizard.review().statusProperty().get() != RunStatus.RUNNING);
+        assertThat(wizard.review().statusProperty().get()).isEqualTo(RunStatus.PASSED);
 
         robot.clickOn("#next"); // Install
         await(900, () -> window.install() != null && window.install().verifySucceededProperty().get() != null

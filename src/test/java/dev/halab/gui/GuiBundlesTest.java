@@ -70,7 +70,7 @@ class GuiBundlesTest {
         for (var page : dev.halab.gui.wizard.WizardPage.values()) {
             assertThat(known).contains(page.key(), "wizard.hint." + page.name());
         }
-        for (var status : dev.halab.gui.wizard.WizardViewModel.RunStatus.values()) {
+        for (var status : dev.halab.gui.wizard.RunStatus.values()) {
             assertThat(known).contains("run.status." + status.name());
         }
         for (var phase : dev.halab.gui.install.InstallViewModel.Phase.values()) {

@@ -1,6 +1,11 @@
 package dev.halab.gui;
 
 import dev.halab.core.event.RunEvent;
+import dev.halab.core.facts.HostFacts;
+import dev.halab.core.plan.Preflight;
+import dev.halab.core.step.TestFacts;
+import dev.halab.core.topology.Host;
+import dev.halab.core.topology.Topology;
 import dev.halab.core.failover.ChaosAction;
 import dev.halab.core.i18n.Bundles;
 import dev.halab.core.i18n.LocalizedText;
@@ -36,8 +41,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,8 +78,8 @@ class ScreenshotsTest {
             String lang = Bundles.isChinese(locale) ? "zh" : "en";
             robot.interact(() -> build(locale));
             robot.interact(() -> {
-                window.wizard().loadProfileDescriptions();
-                window.wizard().chooseProfile("tutorial");
+                window.wizard().start().loadProfileDescriptions();
+                window.wizard().start().chooseProfile("tutorial");
             });
             robot.interact(() -> {
                 ListView<String> profiles = robot.lookup("#profiles").queryListView();
@@ -84,7 +92,7 @@ class ScreenshotsTest {
                 WizardViewModel vm = window.wizard();
                 vm.next();
                 for (HostFields host : vm.state().hosts().subList(0, 2)) {
-                    vm.testConnection(host);
+                    vm.machines().testConnection(host);
                 }
                 vm.state().hosts().get(3).addressProperty().set("192.168.224.1044");
             });
@@ -139,7 +147,7 @@ class ScreenshotsTest {
         robot.interact(() -> {
             Theme.DARK.apply();
             build(Locale.ENGLISH);
-            window.wizard().chooseProfile("tutorial");
+            window.wizard().start().chooseProfile("tutorial");
             window.openDashboard(window.wizard().runRequest(), true);
             feedFailover(window.dashboard(), window.scenarios());
             window.dashboardView().timeline().setClock(() -> window.dashboard().timeline()
@@ -179,21 +187,27 @@ class ScreenshotsTest {
         return LocalizedText.of("gui", "lab.progress", words);
     }
 
-    private static List<RunEvent> preflightEvents() {
+    /** The core's own checks over healthy facts of the tutorial's four hosts, as the engine reports them. */
+    private List<RunEvent> preflightEvents() {
         Instant t = Instant.now();
-        List<RunEvent> events = new ArrayList<>();
-        for (String host : List.of("nginx1", "nginx2", "tomcat1", "tomcat2")) {
-            events.add(new RunEvent.HostStarted(t, host));
-            events.add(new RunEvent.StepUnchanged(t, host, "preflight.ssh", text("SSH as root works; sudo not needed")));
-            events.add(new RunEvent.StepUnchanged(t, host, "preflight.os", text("Ubuntu 22.04 (apt, systemd): supported")));
-            if (host.startsWith("nginx")) {
-                events.add(new RunEvent.StepUnchanged(t, host, "preflight.interface", text("interface ens33 holds the host's address")));
-            }
-            events.add(new RunEvent.StepUnchanged(t, host, "preflight.disk", text("12 GB free on /")));
-            events.add(new RunEvent.HostFinished(t, host, true));
+        Topology topology = window.wizard().runRequest().topology();
+        Map<String, HostFacts> facts = new LinkedHashMap<>();
+        for (Host host : topology.hosts()) {
+            facts.put(host.name(), TestFacts.fresh().links("lo", "ens33").address("ens33", host.address()).build());
         }
-        events.add(new RunEvent.RunFinished(t, true, 0, 14, 0, text("pre-flight passed on 4 hosts")));
+        List<RunEvent> events = new ArrayList<>();
+        for (Host host : topology.hosts()) {
+            events.add(new RunEvent.HostStarted(t, host.name()));
+            events.add(check(t, Preflight.loggedIn(host)));
+        }
+        Preflight.checks(topology, facts, Set.of()).forEach(c -> events.add(check(t, c)));
+        topology.hosts().forEach(h -> events.add(new RunEvent.HostFinished(t, h.name(), true)));
+        events.add(new RunEvent.RunFinished(t, true, 0, 0, 0, text("pre-flight passed on 4 hosts")));
         return events;
+    }
+
+    private static RunEvent check(Instant t, Preflight.Check c) {
+        return new RunEvent.CheckFinished(t, c.host(), c.id(), c.title(), c.passed(), c.detail());
     }
 
     private static List<RunEvent> planEvents() {

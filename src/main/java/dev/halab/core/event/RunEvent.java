@@ -38,6 +38,13 @@ public sealed interface RunEvent {
     /** Dry run: a file that would change, as a unified diff. */
     record FileDiff(Instant at, String host, String path, String unifiedDiff) implements RunEvent { }
 
+    /**
+     * Pre-flight: one named check on one host ({@code checkId}: ssh, root, os, nic, disk, vip, apt,
+     * and any added later) and what it found. A failed check is also reported as a failed step.
+     */
+    record CheckFinished(Instant at, String host, String checkId, LocalizedText title, boolean passed,
+                         LocalizedText detail) implements RunEvent { }
+
     /** Something worth telling that is not tied to a step (waiting for the apt lock, ...). */
     record Notice(Instant at, String host, LocalizedText text) implements RunEvent { }
 }

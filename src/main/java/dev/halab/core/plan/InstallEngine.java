@@ -248,9 +248,7 @@ public final class InstallEngine {
         boolean preflight() {
             Map<String, HostFacts> facts = new LinkedHashMap<>();
             hosts.values().forEach(h -> facts.put(h.name(), h.facts));
-            for (Preflight.Finding finding : Preflight.check(topology, facts)) {
-                fail(hosts.get(finding.host()), "preflight", finding.text());
-            }
+            Set<String> answering = new HashSet<>();
             for (VrrpInstance instance : topology.instances()) {
                 if (Preflight.vipUnclaimed(topology, facts, instance)) {
                     HostRun front = hosts.get(topology.masterOf(instance).name());
@@ -258,7 +256,7 @@ public final class InstallEngine {
                         CommandResult ping = front.shell.run(RemoteCommand.of("ping", "-c", "1", "-W", "1", "-n",
                                 instance.vip()), SHORT_TIMEOUT);
                         if (ping.ok()) {
-                            fail(front, "preflight", StepTexts.text("preflight.vipAnswers", instance.vip(), front.name()));
+                            answering.add(instance.vip());
                         }
                     } catch (RemoteException e) {
                         fail(front, "preflight", e.text());
@@ -266,12 +264,22 @@ public final class InstallEngine {
                 }
             }
             for (HostRun host : hosts.values()) {
-                if (!host.facts.aptBusy().isEmpty()) {
-                    emit(new RunEvent.Notice(Instant.now(), host.name(), StepTexts.text("preflight.aptBusy",
-                            host.name(), String.join(" ", host.facts.aptBusy()))));
-                }
+                report(Preflight.loggedIn(host.host));
+            }
+            for (Preflight.Check check : Preflight.checks(topology, facts, answering)) {
+                report(check);
             }
             return hosts.values().stream().noneMatch(HostRun::failed);
+        }
+
+        private void report(Preflight.Check check) {
+            emit(new RunEvent.CheckFinished(Instant.now(), check.host(), check.id(), check.title(), check.passed(),
+                    check.detail()));
+            if (!check.passed()) {
+                fail(hosts.get(check.host()), "preflight", check.detail());
+            } else if (Preflight.APT.equals(check.id()) && !hosts.get(check.host()).facts.aptBusy().isEmpty()) {
+                emit(new RunEvent.Notice(Instant.now(), check.host(), check.detail()));
+            }
         }
 
         StepContext context(HostRun host) {

@@ -8,7 +8,7 @@ import dev.halab.gui.common.Texts;
 import dev.halab.gui.common.UiContext;
 import dev.halab.gui.service.InstallService;
 import dev.halab.gui.service.RunRequest;
-import dev.halab.gui.service.ServiceOutcome;
+import dev.halab.gui.service.WorkerCall;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -135,37 +135,29 @@ public final class InstallViewModel {
         running.set(true);
         phase.set(Phase.INSTALLING);
         BatchedSink<RunEvent> sink = context.batching().open(this::apply);
-        context.background().execute(() -> {
-            var outcome = ServiceOutcome.attemptAction(() -> service.install(request, sink::accept, token));
-            sink.close();
-            // verify only after the install's events are on screen, so the phase shown is right
-            context.ui().post(() -> {
-                if (!outcome.ok()) {
-                    installSucceeded.set(false);
-                    summary.set(outcome.failure());
-                    finish();
-                } else if (Boolean.TRUE.equals(installSucceeded.get()) && !token.isCancelled()) {
-                    phase.set(Phase.VERIFYING);
-                    runVerify(request, token);
-                } else {
-                    finish();
-                }
-            });
+        // verify only after the install's events are on screen, so the phase shown is right
+        WorkerCall.run(context, sink, () -> service.install(request, sink::accept, token), outcome -> {
+            if (!outcome.ok()) {
+                installSucceeded.set(false);
+                summary.set(outcome.failure());
+                finish();
+            } else if (Boolean.TRUE.equals(installSucceeded.get()) && !token.isCancelled()) {
+                phase.set(Phase.VERIFYING);
+                runVerify(request, token);
+            } else {
+                finish();
+            }
         });
     }
 
     private void runVerify(RunRequest request, CancelToken token) {
         BatchedSink<RunEvent> sink = context.batching().open(this::apply);
-        context.background().execute(() -> {
-            var outcome = ServiceOutcome.attemptAction(() -> service.verify(request, sink::accept, token));
-            sink.close();
-            context.ui().post(() -> {
-                if (!outcome.ok()) {
-                    verifySucceeded.set(false);
-                    verifySummary.set(outcome.failure());
-                }
-                finish();
-            });
+        WorkerCall.run(context, sink, () -> service.verify(request, sink::accept, token), outcome -> {
+            if (!outcome.ok()) {
+                verifySucceeded.set(false);
+                verifySummary.set(outcome.failure());
+            }
+            finish();
         });
     }
 

@@ -14,6 +14,7 @@ import dev.halab.core.i18n.LocalizedText;
 import dev.halab.core.plan.InstallEngine;
 import dev.halab.core.remote.HostKeyPrompt;
 import dev.halab.core.remote.KnownHosts;
+import dev.halab.core.remote.LoginPolicy;
 import dev.halab.core.remote.ShellFactory;
 import dev.halab.core.remote.ConnectionTest;
 import dev.halab.core.remote.SshConnector;
@@ -24,13 +25,13 @@ import dev.halab.core.verify.Verifier;
 import dev.halab.gui.common.CancelToken;
 import dev.halab.gui.common.Texts;
 import dev.halab.lab.LabException;
+import dev.halab.lab.LabLogins;
 import dev.halab.lab.LocalLab;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -59,52 +60,47 @@ public final class CoreServices {
 
     // ---- login
 
-    /** The lab's known_hosts for the local-lab profile (rewritten by each lab up), else the user's. */
-    static KnownHosts knownHosts(Topology topology) {
-        Optional<LocalLab> lab = localLab(topology);
-        if (lab.isPresent() && Files.isRegularFile(lab.get().knownHostsFile())) {
-            return new KnownHosts(lab.get().knownHostsFile());
-        }
-        return KnownHosts.userDefault();
+    /** The shared login rule; a login that cannot be decided is an error before any connection. */
+    static dev.halab.core.remote.Credentials coreCredentials(Topology topology, Credentials credentials)
+            throws LoginPolicy.LoginException {
+        List<Path> keys = credentials.keyFile() == null ? List.of() : List.of(credentials.keyFile());
+        return LoginPolicy.credentials(topology, new LoginPolicy.Given(credentials.user(), keys, credentials.password(),
+                credentials.sudoPassword()), LabLogins.DEFAULT, LoginPolicy.userSshDir());
     }
 
-    static dev.halab.core.remote.Credentials coreCredentials(Topology topology, Credentials credentials) {
-        List<Path> keys = new ArrayList<>();
-        if (credentials.keyFile() != null) {
-            keys.add(credentials.keyFile());
+    private ShellFactory shells(RunRequest request) throws ServiceException {
+        try {
+            KnownHosts knownHosts = LoginPolicy.knownHosts(request.topology(), null, LabLogins.DEFAULT);
+            SshConnector connector = new SshConnector(knownHosts, prompt, CONNECT_TIMEOUT);
+            return ShellFactory.ssh(connector, coreCredentials(request.topology(), request.credentials()));
+        } catch (LoginPolicy.LoginException e) {
+            throw new ServiceException(e.text(), e);
         }
-        if (keys.isEmpty() && credentials.password() == null) {
-            localLab(topology).map(LocalLab::sshPrivateKey).filter(Files::isReadable).ifPresent(keys::add);
-        }
-        String user = credentials.user() == null || credentials.user().isBlank() ? "root" : credentials.user();
-        return new dev.halab.core.remote.Credentials(user, keys, credentials.password(), credentials.sudoPassword());
-    }
-
-    private ShellFactory shells(RunRequest request) {
-        SshConnector connector = new SshConnector(knownHosts(request.topology()), prompt, CONNECT_TIMEOUT);
-        return ShellFactory.ssh(connector, coreCredentials(request.topology(), request.credentials()));
     }
 
     static Optional<LocalLab> localLab(Topology topology) {
         if (topology == null || topology.lab() == null) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(LocalLab.fromDefaultProfile());
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return Optional.of(LocalLab.fromDefaultProfile());
     }
 
     // ---- connection test
 
     private ConnectionCheck testConnection(Topology topology, Host host, Credentials credentials, HostKeyPrompt dialog) {
-        KnownHosts knownHosts = knownHosts(topology);
+        KnownHosts knownHosts;
+        dev.halab.core.remote.Credentials login;
+        try {
+            knownHosts = LoginPolicy.knownHosts(topology, null, LabLogins.DEFAULT);
+            login = coreCredentials(topology, credentials);
+        } catch (LoginPolicy.LoginException e) {
+            return new ConnectionCheck(false, null, e.text(), null);
+        }
         SshConnector connector = new SshConnector(knownHosts, dialog, CONNECT_TIMEOUT);
         ConnectionTest.Outcome outcome = ConnectionTest.run(connector, knownHosts, SshTarget.of(host.name(), host.address()),
-                coreCredentials(topology, credentials), host.address());
+                login, host.address());
         String fingerprint = outcome.preferredFingerprint().map(Object::toString).orElse(null);
-        LocalizedText message = outcome.failure().orElseGet(() -> Texts.of("connection.ok", credentials.user(), host.address()));
+        LocalizedText message = outcome.failure().orElseGet(() -> Texts.of("connection.ok", login.user(), host.address()));
         return new ConnectionCheck(outcome.connected(), fingerprint, message, outcome.interfaceName().orElse(null));
     }
 
@@ -112,23 +108,27 @@ public final class CoreServices {
 
     private final class Install implements InstallService {
         @Override
-        public void preflight(RunRequest request, RunListener listener, CancelToken cancel) {
-            cancellable(cancel, () -> new InstallEngine(shells(request)).preflight(request.topology(), listener));
+        public void preflight(RunRequest request, RunListener listener, CancelToken cancel) throws ServiceException {
+            ShellFactory shells = shells(request);
+            cancellable(cancel, () -> new InstallEngine(shells).preflight(request.topology(), listener));
         }
 
         @Override
-        public void plan(RunRequest request, RunListener listener, CancelToken cancel) {
-            cancellable(cancel, () -> new InstallEngine(shells(request)).plan(request.topology(), listener));
+        public void plan(RunRequest request, RunListener listener, CancelToken cancel) throws ServiceException {
+            ShellFactory shells = shells(request);
+            cancellable(cancel, () -> new InstallEngine(shells).plan(request.topology(), listener));
         }
 
         @Override
-        public void install(RunRequest request, RunListener listener, CancelToken cancel) {
-            cancellable(cancel, () -> new InstallEngine(shells(request)).install(request.topology(), listener));
+        public void install(RunRequest request, RunListener listener, CancelToken cancel) throws ServiceException {
+            ShellFactory shells = shells(request);
+            cancellable(cancel, () -> new InstallEngine(shells).install(request.topology(), listener));
         }
 
         @Override
-        public void verify(RunRequest request, RunListener listener, CancelToken cancel) {
-            cancellable(cancel, () -> new Verifier(shells(request), Verifier.DEFAULT_REQUESTS).verify(request.topology(), listener));
+        public void verify(RunRequest request, RunListener listener, CancelToken cancel) throws ServiceException {
+            ShellFactory shells = shells(request);
+            cancellable(cancel, () -> new Verifier(shells, Verifier.DEFAULT_REQUESTS).verify(request.topology(), listener));
         }
 
         /** The engine stops when its thread is interrupted; the flag is cleared after, for the pool. */

@@ -75,7 +75,7 @@ final class MachinesPage extends VBox {
             TextField address = new TextField();
             address.setId("address-" + host.name());
             address.textProperty().bindBidirectional(host.addressProperty());
-            Button test = Ui.button("machines.test", Material2AL.LINK, () -> vm.testConnection(host));
+            Button test = Ui.button("machines.test", Material2AL.LINK, () -> vm.machines().testConnection(host));
             test.setId("test-" + host.name());
             test.getStyleClass().add(Styles.BUTTON_OUTLINED);
             test.disableProperty().bind(host.testStateProperty().isEqualTo(HostFields.TestState.TESTING));

@@ -6,6 +6,8 @@ import dev.halab.gui.common.Texts;
 import dev.halab.gui.common.Ui;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -15,62 +17,95 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
-/** Pre-flight: per host, SSH and sudo, OS, interface, VIP free, disk, package lock. */
+/**
+ * Pre-flight: one card per host listing each check the engine reported (SSH, root or sudo, OS,
+ * interface, VIP, disk, package manager, and whatever check is added later) with its result.
+ */
 final class PreflightPage extends VBox {
     private final FlowPane cards = new FlowPane(14, 14);
 
-    PreflightPage(WizardViewModel vm) {
+    PreflightPage(WizardViewModel wizard) {
         super(14);
+        PreflightViewModel vm = wizard.preflight();
         setId("page-preflight");
         getStyleClass().add("wizard-page");
-        Button rerun = Ui.button("preflight.rerun", Material2MZ.REFRESH, vm::runPreflight);
+        Button rerun = Ui.button("preflight.rerun", Material2MZ.REFRESH, wizard::runPreflight);
         rerun.getStyleClass().add(Styles.BUTTON_OUTLINED);
-        rerun.disableProperty().bind(vm.preflightStatusProperty().isEqualTo(WizardViewModel.RunStatus.RUNNING));
+        rerun.disableProperty().bind(vm.statusProperty().isEqualTo(RunStatus.RUNNING));
         Label status = new Label();
+        status.setId("preflight-status");
         status.textProperty().bind(Bindings.createStringBinding(() -> Texts.get("run.status."
-                + vm.preflightStatusProperty().get().name()), vm.preflightStatusProperty(), Texts.localeProperty()));
-        vm.preflightRows().addListener((ListChangeListener<PreflightRow>) c -> rebuild(vm));
+                + vm.statusProperty().get().name()), vm.statusProperty(), Texts.localeProperty()));
+        vm.hosts().addListener((ListChangeListener<PreflightHost>) c -> rebuild(vm));
         rebuild(vm);
         getChildren().addAll(Ui.label("preflight.title", Styles.TITLE_3), Ui.label("preflight.intro", Styles.TEXT_MUTED),
                 new HBox(12, rerun, status), cards);
     }
 
-    private void rebuild(WizardViewModel vm) {
+    private void rebuild(PreflightViewModel vm) {
         cards.getChildren().clear();
-        for (PreflightRow row : vm.preflightRows()) {
-            Label host = new Label(row.host());
-            host.getStyleClass().add(Styles.TITLE_4);
-            HBox header = new HBox(8, host);
-            Runnable icon = () -> {
-                header.getChildren().setAll(host);
-                header.getChildren().add(0, switch (row.stateProperty().get()) {
-                    case RUNNING -> {
-                        ProgressIndicator p = new ProgressIndicator();
-                        p.setPrefSize(18, 18);
-                        yield p;
-                    }
-                    case PASSED -> Ui.icon(Material2AL.CHECK_CIRCLE, "state-changed");
-                    case FAILED -> Ui.icon(Material2AL.ERROR, "state-failed");
-                });
-            };
-            row.stateProperty().addListener(o -> icon.run());
-            icon.run();
-            VBox messages = new VBox(3);
-            Runnable fill = () -> {
-                messages.getChildren().clear();
-                for (LocalizedText text : row.messages()) {
-                    Label line = new Label("• " + Texts.render(text));
-                    line.setWrapText(true);
-                    messages.getChildren().add(line);
-                }
-            };
-            row.messages().addListener((ListChangeListener<LocalizedText>) c -> fill.run());
-            Texts.localeProperty().addListener(o -> fill.run());
-            fill.run();
-            VBox card = new VBox(8, header, messages);
-            card.getStyleClass().add("host-card");
-            card.setPrefWidth(330);
-            cards.getChildren().add(card);
+        for (PreflightHost host : vm.hosts()) {
+            cards.getChildren().add(card(host));
         }
+    }
+
+    private static VBox card(PreflightHost row) {
+        Label name = new Label(row.host());
+        name.getStyleClass().add(Styles.TITLE_4);
+        HBox header = new HBox(8, name);
+        header.setAlignment(Pos.CENTER_LEFT);
+        Runnable icon = () -> header.getChildren().setAll(stateIcon(row.stateProperty().get()), name);
+        row.stateProperty().addListener(o -> icon.run());
+        icon.run();
+        VBox checks = new VBox(6);
+        checks.getStyleClass().add("preflight-checks");
+        Runnable fill = () -> {
+            checks.getChildren().clear();
+            for (PreflightCheck check : row.checks()) {
+                checks.getChildren().add(checkLine(check));
+            }
+            for (LocalizedText text : row.messages()) {
+                Label line = new Label(Texts.render(text));
+                line.setWrapText(true);
+                line.getStyleClass().add(Styles.DANGER);
+                checks.getChildren().add(line);
+            }
+        };
+        row.checks().addListener((ListChangeListener<PreflightCheck>) c -> fill.run());
+        row.messages().addListener((ListChangeListener<LocalizedText>) c -> fill.run());
+        Texts.localeProperty().addListener(o -> fill.run());
+        fill.run();
+        VBox card = new VBox(10, header, checks);
+        card.setId("preflight-" + row.host());
+        card.getStyleClass().add("host-card");
+        card.setPrefWidth(330);
+        return card;
+    }
+
+    /** "✓ Operating system — Ubuntu 22.04, supported." with the detail under the title. */
+    private static Node checkLine(PreflightCheck check) {
+        Node mark = check.passed() ? Ui.icon(Material2AL.CHECK, "state-changed") : Ui.icon(Material2AL.CLOSE, "state-failed");
+        Label title = new Label(Texts.render(check.title()));
+        title.getStyleClass().add(Styles.TEXT_BOLD);
+        Label detail = new Label(Texts.render(check.detail()));
+        detail.setWrapText(true);
+        detail.getStyleClass().addAll(Styles.TEXT_SMALL, check.passed() ? Styles.TEXT_MUTED : Styles.DANGER);
+        VBox text = new VBox(1, title, detail);
+        HBox line = new HBox(8, mark, text);
+        line.setId("check-" + check.id());
+        line.getStyleClass().add(check.passed() ? "check-passed" : "check-failed");
+        return line;
+    }
+
+    private static Node stateIcon(PreflightHost.State state) {
+        return switch (state) {
+            case RUNNING -> {
+                ProgressIndicator p = new ProgressIndicator();
+                p.setPrefSize(18, 18);
+                yield p;
+            }
+            case PASSED -> Ui.icon(Material2AL.CHECK_CIRCLE, "state-changed");
+            case FAILED -> Ui.icon(Material2AL.ERROR, "state-failed");
+        };
     }
 }

@@ -21,11 +21,12 @@ import org.kordamp.ikonli.material2.Material2MZ;
 /** Start: a shipped profile, or the local lab built on this machine. */
 final class StartPage extends VBox {
 
-    StartPage(WizardViewModel vm) {
+    StartPage(WizardViewModel wizard) {
         super(14);
+        StartViewModel vm = wizard.start();
         setId("page-start");
         getStyleClass().add("wizard-page");
-        WizardState state = vm.state();
+        WizardState state = wizard.state();
         ToggleGroup choice = new ToggleGroup();
 
         RadioButton useProfile = new RadioButton();
@@ -37,7 +38,8 @@ final class StartPage extends VBox {
         profiles.getItems().setAll(vm.profileNames());
         profiles.setPrefHeight(190);
         profiles.setCellFactory(list -> new ProfileCell(vm));
-        vm.profileDescriptions().addListener((javafx.collections.MapChangeListener<String, String>) c -> profiles.refresh());
+        vm.profileDescriptions().addListener((javafx.collections.MapChangeListener<String, LocalizedText>) c -> profiles.refresh());
+        Texts.localeProperty().addListener(o -> profiles.refresh());
         // read the profiles' descriptions just after the first frame, not before it
         javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
         later.setOnFinished(e -> vm.loadProfileDescriptions());
@@ -64,7 +66,7 @@ final class StartPage extends VBox {
         javafx.scene.control.ComboBox<String> variant = new javafx.scene.control.ComboBox<>();
         variant.setId("lab-variant");
         variant.getItems().setAll(vm.labProfileNames());
-        variant.setValue(WizardViewModel.LOCAL_LAB_PROFILE);
+        variant.setValue(StartViewModel.LOCAL_LAB_PROFILE);
         variant.disableProperty().bind(useLab.selectedProperty().not());
         variant.valueProperty().addListener((o, old, name) -> {
             if (name != null && useLab.isSelected()) {
@@ -129,9 +131,9 @@ final class StartPage extends VBox {
     }
 
     private static final class ProfileCell extends ListCell<String> {
-        private final WizardViewModel vm;
+        private final StartViewModel vm;
 
-        ProfileCell(WizardViewModel vm) {
+        ProfileCell(StartViewModel vm) {
             this.vm = vm;
         }
 
@@ -145,7 +147,7 @@ final class StartPage extends VBox {
             }
             Label title = new Label(name);
             title.getStyleClass().add(Styles.TEXT_BOLD);
-            Label description = new Label(vm.profileDescriptions().getOrDefault(name, ""));
+            Label description = new Label(Texts.render(vm.profileDescriptions().get(name)));
             description.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             description.setWrapText(true);
             description.setMaxWidth(560);

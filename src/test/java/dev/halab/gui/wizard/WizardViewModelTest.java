@@ -2,6 +2,8 @@ package dev.halab.gui.wizard;
 
 import dev.halab.core.command.Secret;
 import dev.halab.core.event.RunEvent;
+import dev.halab.core.i18n.LocalizedText;
+import dev.halab.core.plan.Preflight;
 import dev.halab.core.topology.Mode;
 import dev.halab.gui.ScriptedServices;
 import dev.halab.gui.common.UiContext;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class WizardViewModelTest {
     private final ScriptedServices scripted = new ScriptedServices();
@@ -27,7 +30,7 @@ class WizardViewModelTest {
     @Test
     void startNeedsAProfile() {
         assertThat(vm.canGoNextBinding().get()).isFalse();
-        vm.chooseProfile("tutorial");
+        vm.start().chooseProfile("tutorial");
         assertThat(vm.canGoNextBinding().get()).isTrue();
         assertThat(vm.state().hosts()).extracting(HostFields::name).containsExactly("nginx1", "nginx2", "tomcat1", "tomcat2");
         assertThat(vm.state().vipProperty().get()).isEqualTo("192.168.224.150");
@@ -35,7 +38,7 @@ class WizardViewModelTest {
 
     @Test
     void anUnknownProfileIsReportedAndChangesNothing() {
-        vm.chooseProfile("no-such-profile");
+        vm.start().chooseProfile("no-such-profile");
         assertThat(vm.errorProperty().get()).isNotNull();
         assertThat(vm.state().baseProperty().get()).isNull();
         assertThat(vm.canGoNextBinding().get()).isFalse();
@@ -43,7 +46,7 @@ class WizardViewModelTest {
 
     @Test
     void aBadAddressIsShownOnItsFieldWithTheCoreMessageAndBlocksNext() {
-        vm.chooseProfile("tutorial");
+        vm.start().chooseProfile("tutorial");
         vm.next();
         assertThat(vm.pageProperty().get()).isEqualTo(WizardPage.MACHINES);
         vm.state().hosts().get(0).addressProperty().set("192.168.224.999");
@@ -59,7 +62,7 @@ class WizardViewModelTest {
 
     @Test
     void aWordInTheVridFieldIsAnInputProblemOnThatField() {
-        vm.chooseProfile("tutorial");
+        vm.start().chooseProfile("tutorial");
         vm.state().vridProperty().set("abc");
         assertThat(vm.problemOn("vrrp.instances[0].vrid").get().message().render(Locale.ENGLISH)).contains("abc");
         vm.state().vridProperty().set("300");
@@ -68,7 +71,7 @@ class WizardViewModelTest {
 
     @Test
     void theEstimateFollowsTheSettingsLive() {
-        vm.chooseProfile("tutorial");
+        vm.start().chooseProfile("tutorial");
         assertThat(vm.estimateProperty().get().render(Locale.ENGLISH)).contains("3.06 s");
         vm.state().vrrpVersionProperty().set(3);
         vm.state().advertIntervalProperty().set("0.1");
@@ -79,7 +82,7 @@ class WizardViewModelTest {
 
     @Test
     void dualMasterAddsASecondInstanceWithItsOwnVip() {
-        vm.chooseProfile("tutorial");
+        vm.start().chooseProfile("tutorial");
         vm.state().modeProperty().set(Mode.DUAL_MASTER);
         assertThat(vm.problemOn("vrrp.instances[1].vip").get()).isNotNull();
         vm.state().secondVipProperty().set("192.168.224.151");
@@ -91,7 +94,7 @@ class WizardViewModelTest {
 
     @Test
     void goingBackKeepsEverythingTyped() {
-        vm.chooseProfile("tutorial");
+        vm.start().chooseProfile("tutorial");
         vm.next();
         vm.state().hosts().get(2).addressProperty().set("192.168.224.113");
         vm.state().sshUserProperty().set("deploy");
@@ -109,62 +112,93 @@ class WizardViewModelTest {
 
     @Test
     void preflightRunsOnEnteringItsPageAndOnlyAPassLetsTheReviewOpen() {
-        vm.chooseProfile("tutorial");
+        vm.start().chooseProfile("tutorial");
+        LocalizedText centos = ScriptedServices.text("CentOS is not supported yet");
         scripted.preflightEvents.addAll(List.of(
                 new RunEvent.HostStarted(Instant.now(), "nginx1"),
-                new RunEvent.StepFailed(Instant.now(), "nginx1", "preflight.os", ScriptedServices.text("CentOS is not supported yet")),
-                new RunEvent.HostFinished(Instant.now(), "nginx1", false),
+                new RunEvent.CheckFinished(Instant.now(), "nginx1", "ssh", Preflight.title("ssh"), true, ScriptedServices.text("ok")),
+                new RunEvent.CheckFinished(Instant.now(), "nginx1", "os", Preflight.title("os"), false, centos),
+                new RunEvent.StepFailed(Instant.now(), "nginx1", "preflight", centos),
                 ScriptedServices.finished(false)));
         vm.next();
         vm.next();
         vm.next();
         assertThat(vm.pageProperty().get()).isEqualTo(WizardPage.PREFLIGHT);
         assertThat(scripted.calls).containsExactly("preflight");
-        assertThat(vm.preflightRows()).extracting(PreflightRow::host).containsExactly("nginx1", "nginx2", "tomcat1", "tomcat2");
-        assertThat(vm.preflightRows().get(0).stateProperty().get()).isEqualTo(PreflightRow.State.FAILED);
-        assertThat(vm.preflightRows().get(0).messages()).hasSize(1);
+        var hosts = vm.preflight().hosts();
+        assertThat(hosts).extracting(PreflightHost::host).containsExactly("nginx1", "nginx2", "tomcat1", "tomcat2");
+        assertThat(hosts.get(0).stateProperty().get()).isEqualTo(PreflightHost.State.FAILED);
+        assertThat(hosts.get(0).checks()).extracting(PreflightCheck::id, PreflightCheck::passed)
+                .containsExactly(tuple("ssh", true), tuple("os", false));
+        // the failed step repeats the failed check: said once
+        assertThat(hosts.get(0).messages()).isEmpty();
+        assertThat(hosts.get(1).stateProperty().get()).isEqualTo(PreflightHost.State.FAILED);
         assertThat(vm.canGoNextBinding().get()).isFalse();
 
         scripted.preflightEvents.clear();
         scripted.preflightEvents.add(ScriptedServices.finished(true));
         vm.runPreflight();
-        assertThat(vm.preflightRows()).allMatch(r -> r.stateProperty().get() == PreflightRow.State.PASSED);
+        assertThat(hosts).allMatch(r -> r.stateProperty().get() == PreflightHost.State.PASSED);
         assertThat(vm.canGoNextBinding().get()).isTrue();
     }
 
     @Test
-    void theReviewShowsEachFileDiffFromTheDryRun() {
-        vm.chooseProfile("tutorial");
+    void aHostThatCannotBeReachedFailsItsSshCheckAndAnUnknownCheckIsShownAsReported() {
+        vm.start().chooseProfile("tutorial");
+        LocalizedText refused = ScriptedServices.text("connection refused");
+        scripted.preflightEvents.addAll(List.of(
+                new RunEvent.StepFailed(Instant.now(), "tomcat2", "connect", refused),
+                new RunEvent.CheckFinished(Instant.now(), "nginx1", "vrrp-multicast", ScriptedServices.text("VRRP multicast"),
+                        true, ScriptedServices.text("224.0.0.18 reaches nginx2")),
+                ScriptedServices.finished(false)));
+        vm.runPreflight();
+        var hosts = vm.preflight().hosts();
+        assertThat(hosts.get(3).checks()).containsExactly(new PreflightCheck("ssh", Preflight.title("ssh"), false, refused));
+        assertThat(hosts.get(3).stateProperty().get()).isEqualTo(PreflightHost.State.FAILED);
+        assertThat(hosts.get(0).checks()).extracting(PreflightCheck::id).containsExactly("vrrp-multicast");
+    }
+
+    @Test
+    void theReviewShowsEachFileDiffFromTheDryRunGroupedByHostInTopologyOrder() {
+        vm.start().chooseProfile("tutorial");
         scripted.preflightEvents.add(ScriptedServices.finished(true));
         scripted.planEvents.addAll(List.of(
                 new RunEvent.CommandStarted(Instant.now(), "nginx1", "packages", "apt-get install -y nginx"),
+                new RunEvent.FileDiff(Instant.now(), "tomcat1", "/opt/tomcat/conf/server.xml", "+<Server>"),
+                new RunEvent.FileDiff(Instant.now(), "nginx2", "/etc/nginx/nginx.conf", "+http {"),
+                new RunEvent.FileDiff(Instant.now(), "nginx1", "/etc/nginx/nginx.conf", "+http {"),
                 new RunEvent.FileDiff(Instant.now(), "nginx1", "/etc/keepalived/keepalived.conf", "+vrrp_instance VI_1 {"),
+                new RunEvent.StepFailed(Instant.now(), "nginx2", "packages", ScriptedServices.text("apt is locked")),
                 ScriptedServices.finished(true)));
         for (int i = 0; i < 4; i++) {
             vm.next();
         }
         assertThat(vm.pageProperty().get()).isEqualTo(WizardPage.REVIEW);
-        assertThat(vm.diffs()).containsExactly(new FileDiffItem("nginx1", "/etc/keepalived/keepalived.conf", "+vrrp_instance VI_1 {"));
-        assertThat(vm.planCommands()).containsExactly("nginx1  $ apt-get install -y nginx");
+        assertThat(vm.review().diffs()).extracting(d -> d.host() + ":" + d.path()).containsExactly(
+                "nginx1:/etc/keepalived/keepalived.conf", "nginx1:/etc/nginx/nginx.conf",
+                "nginx2:/etc/nginx/nginx.conf", "tomcat1:/opt/tomcat/conf/server.xml");
+        assertThat(vm.review().hostsWithChanges()).containsExactly("nginx1", "nginx2", "tomcat1");
+        assertThat(vm.review().commands()).containsExactly(PlanLine.command("nginx1", "apt-get install -y nginx"),
+                PlanLine.failure("nginx2", ScriptedServices.text("apt is locked")));
         assertThat(vm.canGoNextBinding().get()).isTrue();
     }
 
     @Test
     void changingAFieldAfterPreflightMakesItStale() {
-        vm.chooseProfile("tutorial");
+        vm.start().chooseProfile("tutorial");
         scripted.preflightEvents.add(ScriptedServices.finished(true));
         vm.next();
         vm.next();
         vm.next();
-        assertThat(vm.preflightStatusProperty().get()).isEqualTo(WizardViewModel.RunStatus.PASSED);
+        assertThat(vm.preflight().statusProperty().get()).isEqualTo(RunStatus.PASSED);
         vm.back();
         vm.state().vipProperty().set("192.168.224.151");
-        assertThat(vm.preflightStatusProperty().get()).isEqualTo(WizardViewModel.RunStatus.NOT_RUN);
+        assertThat(vm.preflight().statusProperty().get()).isEqualTo(RunStatus.NOT_RUN);
     }
 
     @Test
     void theRunRequestCarriesThePasswordAsASecretOnly() {
-        vm.chooseProfile("tutorial");
+        vm.start().chooseProfile("tutorial");
         vm.state().loginProperty().set(WizardState.Login.PASSWORD);
         vm.state().passwordProperty().set(Secret.of("s3cret"));
         RunRequest request = vm.runRequest();
@@ -175,11 +209,11 @@ class WizardViewModelTest {
 
     @Test
     void theLocalLabComesUpWithProgressAndFillsTheLogin() {
-        vm.chooseLocalLab();
+        vm.start().chooseLocalLab();
         assertThat(vm.canGoNextBinding().get()).isFalse();
-        vm.startLocalLab();
+        vm.start().startLocalLab();
         assertThat(scripted.calls).containsExactly("lab up");
-        assertThat(vm.labProgress()).hasSize(2);
+        assertThat(vm.start().labProgress()).hasSize(2);
         assertThat(vm.state().localLabReadyProperty().get()).isTrue();
         assertThat(vm.state().keyFileProperty().get()).isEqualTo("/tmp/lab-key");
         assertThat(vm.canGoNextBinding().get()).isTrue();
@@ -187,10 +221,10 @@ class WizardViewModelTest {
 
     @Test
     void aConnectionTestShowsTheFingerprintAndFillsTheDetectedInterface() {
-        vm.chooseProfile("tutorial");
+        vm.start().chooseProfile("tutorial");
         vm.state().interfaceNameProperty().set("");
         HostFields nginx1 = vm.state().hosts().get(0);
-        vm.testConnection(nginx1);
+        vm.machines().testConnection(nginx1);
         assertThat(nginx1.testStateProperty().get()).isEqualTo(HostFields.TestState.OK);
         assertThat(nginx1.fingerprintProperty().get()).isEqualTo("ssh-ed25519 SHA256:abc");
         assertThat(vm.state().interfaceNameProperty().get()).isEqualTo("eth0");
