@@ -64,7 +64,7 @@ public final class KeepalivedComplaints {
     public static Optional<Complaint> interpret(String message, Topology topology) {
         Matcher m = AUTH.matcher(message);
         if (m.find()) {
-            return complaint(AlertKind.AUTH_MISMATCH, m.group(1), firstNonNull(m.group(2), m.group(3), m.group(4), "?"));
+            return complaint(AlertKind.AUTH_MISMATCH, m.group(1), peer(firstNonNull(m.group(2), m.group(3), m.group(4))));
         }
         m = VIP_SET.matcher(message);
         if (m.find()) {
@@ -72,7 +72,7 @@ public final class KeepalivedComplaints {
         }
         m = VRID.matcher(message);
         if (m.find()) {
-            return complaint(AlertKind.VRID_MISMATCH, "-", m.group(1), m.group(2), firstNonNull(m.group(3), "?"));
+            return complaint(AlertKind.VRID_MISMATCH, "-", m.group(1), m.group(2), peer(m.group(3)));
         }
         m = SCRIPT.matcher(message);
         if (m.find()) {
@@ -97,7 +97,7 @@ public final class KeepalivedComplaints {
         }
         m = OWNER_CLASH.matcher(message);
         if (m.find()) {
-            return complaint(AlertKind.HIGHER_PRIORITY_ADVERT, m.group(1), "?", 255, topology.vrrp().masterPriority());
+            return complaint(AlertKind.HIGHER_PRIORITY_ADVERT, m.group(1), peer(null), 255, topology.vrrp().masterPriority());
         }
         m = CONFIG.matcher(message);
         if (m.find()) {
@@ -131,6 +131,11 @@ public final class KeepalivedComplaints {
 
     private static Optional<Complaint> complaint(AlertKind kind, String instance, Object... details) {
         return Optional.of(new Complaint(kind, instance, List.of(details)));
+    }
+
+    /** The sender's address, or "another node" when keepalived's message does not name it (2.2 and older). */
+    private static Object peer(String address) {
+        return address != null ? address : LocalizedText.of(BUNDLE, "alert.peerUnnamed");
     }
 
     private static String firstNonNull(String... values) {
