@@ -60,9 +60,7 @@ public final class Verifier {
             httpChecks(topology, instance, checks, tomcats, servedBy, listener);
         }
         long failed = checks.stream().filter(c -> !c.passed()).count();
-        LocalizedText summary = failed == 0
-                ? StepTexts.text("verify.summary.ok", checks.stream().map(c -> c.text()).toList().toString())
-                : StepTexts.text("verify.summary.failed", failed);
+        LocalizedText summary = failed == 0 ? passedSummary(checks) : StepTexts.text("verify.summary.failed", failed);
         listener.onEvent(new RunEvent.RunFinished(Instant.now(), failed == 0, 0, checks.size() - (int) failed,
                 (int) failed, summary));
         return new VerifyReport(failed == 0, checks, tomcats, servedBy, holders);
@@ -129,6 +127,15 @@ public final class Verifier {
     }
 
     /** True when an {@code ip -o -4 addr} listing has the address (any prefix length). */
+    /** "verify passed: A; B; C" kept as data, each check in the language it is shown in (never a Java list). */
+    static LocalizedText passedSummary(List<VerifyReport.Check> checks) {
+        LocalizedText joined = null;
+        for (VerifyReport.Check check : checks) {
+            joined = joined == null ? check.text() : StepTexts.text("verify.summary.join", joined, check.text());
+        }
+        return StepTexts.text("verify.summary.ok", joined == null ? "-" : joined);
+    }
+
     static boolean holdsAddress(String ipAddrOutput, String address) {
         return ipAddrOutput.lines().anyMatch(line -> line.contains(" inet " + address + "/"));
     }

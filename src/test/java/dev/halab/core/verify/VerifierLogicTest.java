@@ -23,4 +23,14 @@ class VerifierLogicTest {
         assertThat(Verifier.alternates(List.of("a", "a", "a", "b"), 2)).isFalse();
         assertThat(Verifier.alternates(List.of("a", "a"), 1)).isTrue();
     }
+
+    @Test
+    void aPassedVerifyReadsAsSentencesNotAJavaList() {
+        var checks = List.of(new VerifyReport.Check(true, dev.halab.core.step.StepTexts.text("verify.summary.failed", 0)),
+                new VerifyReport.Check(true, dev.halab.core.step.StepTexts.text("verify.summary.failed", 1)));
+        String en = Verifier.passedSummary(checks).render(java.util.Locale.ENGLISH);
+        assertThat(en).isEqualTo("verify passed: verify FAILED: 0 check(s) failed; verify FAILED: 1 check(s) failed");
+        assertThat(en).doesNotContain("[").doesNotContain("]");
+        assertThat(Verifier.passedSummary(checks).render(java.util.Locale.SIMPLIFIED_CHINESE)).startsWith("验证通过：").contains("；");
+    }
 }
