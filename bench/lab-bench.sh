@@ -31,7 +31,7 @@ echo "HA Lab local lab benchmark ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)); 
 lab down >>"$log" 2>&1
 if [ "${1:-}" != "--warm" ]; then
   # Both are the lab's own directories (rootfs, apt repository, host disks, keys).
-  rm -rf --one-file-system "$cache_dir/rootfs-"* "$cache_dir/repo" "$cache_dir/repo.partial" "$state_dir"
+  rm -rf --one-file-system "$cache_dir/rootfs-"* "$cache_dir/repo"* "$cache_dir/apt-"* "$state_dir"
   timed "cold lab up (build caches)" up
   timed "lab down" down
 fi
@@ -40,5 +40,5 @@ timed "second lab up (already up)" up
 timed "lab up --fresh (fresh host disks)" up --fresh
 timed "lab down" down
 echo "disk used:"
-du -sh "$cache_dir"/rootfs-* "$cache_dir/repo" "$state_dir" 2>/dev/null | sed 's/^/  /'
+du -sh "$cache_dir"/rootfs-* "$cache_dir"/repo-* "$state_dir" 2>/dev/null | sed 's/^/  /'
 du -sh "$cache_dir" "$state_dir" -c 2>/dev/null | tail -1 | sed 's/^/  /'

@@ -1,5 +1,6 @@
 # HA Lab facts probe: read-only, one round trip per host. Prints one fact per line as
 # "KIND<TAB>VALUE...". Arguments: the files to checksum. Run as root (nft, 0600 files).
+# FactsProbe sets HALAB_SERVICES and HALAB_PACKAGES (from Distros) before this text.
 LC_ALL=C; export LC_ALL
 T=$(printf '\t')
 echo "uid${T}$(id -u)"
@@ -14,12 +15,26 @@ else echo "init${T}unknown"; fi
 if command -v dpkg-query >/dev/null 2>&1; then
   dpkg-query -W -f='pkg ${db:Status-Status} ${Package} ${Version}\n' 2>/dev/null | sed "s/ /${T}/g"
 fi
+# What apt would install, from the lists as they are (no refresh: the probe changes nothing).
+if command -v apt-cache >/dev/null 2>&1 && ls /var/lib/apt/lists/ 2>/dev/null | grep -q '_Packages$'; then
+  for p in $HALAB_PACKAGES; do
+    c=$(apt-cache policy "$p" 2>/dev/null | sed -n 's/^ *Candidate: //p')
+    echo "candidate${T}$p${T}${c:-(none)}"
+  done
+fi
+if command -v python3 >/dev/null 2>&1; then echo "python3${T}yes"; else echo "python3${T}no"; fi
+# Cloned VMs share these: machine-id, MAC addresses, SSH host keys.
+echo "machineid${T}$(cat /etc/machine-id 2>/dev/null)"
+ip -o link show 2>/dev/null | sed -n "s/^[0-9]*: \([^:@ ]*\).* link\/ether \([0-9a-f:]*\).*/mac${T}\1${T}\2/p"
+for k in /etc/ssh/ssh_host_*_key.pub; do
+  [ -f "$k" ] && echo "hostkey${T}$(cut -d' ' -f1-2 "$k" | sha256sum | cut -d' ' -f1)"
+done
 for f in "$@"; do
   if [ -f "$f" ]; then echo "file${T}$(sha256sum < "$f" | cut -d' ' -f1)${T}$f"
   elif [ -e "$f" ] || [ -L "$f" ]; then echo "file${T}other${T}$f"
   else echo "file${T}absent${T}$f"; fi
 done
-for s in nginx tomcat10 keepalived; do
+for s in $HALAB_SERVICES; do
   if [ -d /run/systemd/system ]; then
     a=$(systemctl is-active "$s" 2>/dev/null); e=$(systemctl is-enabled "$s" 2>/dev/null)
   else

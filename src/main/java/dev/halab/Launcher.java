@@ -12,6 +12,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // logback reads this when the first logger is made: logs go where the system keeps them
+        if (System.getProperty("halab.logDir") == null) {
+            System.setProperty("halab.logDir", dev.halab.core.resources.UserDirs.current().logs().toString());
+        }
         if (args.length == 0 || "gui".equals(args[0])) {
             dev.halab.gui.DesktopApp.launchApp(args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length));
             return;

@@ -51,10 +51,14 @@ public final class CredentialsOptions {
     @Option(names = "--trust-new-host-keys", description = "Trust host keys seen for the first time (fingerprints are printed). A changed key is still refused.")
     boolean trustNewHostKeys;
 
-    @Option(names = "--known-hosts", paramLabel = "FILE", description = "HA Lab's trust store of SSH host keys (default: $XDG_CONFIG_HOME/halab/known_hosts or ~/.config/halab/known_hosts).")
+    @Option(names = "--known-hosts", paramLabel = "FILE", description = "HA Lab's trust store of SSH host keys (default: known_hosts in "
+            + "%%APPDATA%%\\halab on Windows, ~/Library/Application Support/halab on macOS, $XDG_CONFIG_HOME/halab or ~/.config/halab on Linux).")
     Path knownHostsFile;
 
-    /** Builds the shell factory, or returns empty after printing why (e.g. the lab is not up). */
+    /**
+     * Builds the shell factory, or returns empty after printing why (e.g. the lab is not up).
+     * {@code yes} (no confirmations) deliberately does not reach the host-key prompt.
+     */
     Optional<ShellFactory> shells(Topology topology, boolean yes, PrintWriter out, PrintWriter err) {
         try {
             Optional<Credentials> credentials = credentials(topology, err);
@@ -62,7 +66,7 @@ public final class CredentialsOptions {
                 return Optional.empty();
             }
             KnownHosts knownHosts = LoginPolicy.knownHosts(topology, knownHostsFile, LabLogins.DEFAULT);
-            SshConnector connector = new SshConnector(knownHosts, prompt(yes || trustNewHostKeys, out), Duration.ofSeconds(10));
+            SshConnector connector = new SshConnector(knownHosts, hostKeyPrompt(out), Duration.ofSeconds(10));
             return Optional.of(ShellFactory.ssh(connector, credentials.get()));
         } catch (LoginPolicy.LoginException e) {
             err.println("ERROR " + e.text().render(Bundles.uiLocale()));
@@ -136,6 +140,14 @@ public final class CredentialsOptions {
     /** The local lab, when the profile is the local-lab one (it has a {@code lab} section). */
     static Optional<LocalLab> localLab(Topology topology) {
         return LoginPolicy.isLocalLab(topology) ? Optional.of(LocalLab.fromDefaultProfile()) : Optional.empty();
+    }
+
+    /**
+     * Only --trust-new-host-keys trusts a key seen for the first time; --yes skips confirmations
+     * but must not silently accept whatever machine answers at an address.
+     */
+    HostKeyPrompt hostKeyPrompt(PrintWriter out) {
+        return prompt(trustNewHostKeys, out);
     }
 
     private static HostKeyPrompt prompt(boolean trustNew, PrintWriter out) {

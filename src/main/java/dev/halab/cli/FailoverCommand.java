@@ -41,7 +41,7 @@ public final class FailoverCommand extends EngineCommandSupport {
     @Option(names = "--seconds", paramLabel = "N", defaultValue = "10", description = "net: how long the link stays down (default: ${DEFAULT-VALUE}).")
     long seconds;
 
-    @Option(names = {"-y", "--yes"}, description = "Do not ask: trust host keys seen for the first time.")
+    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation. New host keys are trusted only with --trust-new-host-keys.")
     boolean yes;
 
     @Override

@@ -2,6 +2,7 @@ package dev.halab.cli;
 
 import dev.halab.core.plan.InstallEngine;
 import dev.halab.core.remote.ShellFactory;
+import dev.halab.core.topology.Remedy;
 import dev.halab.core.topology.Topology;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,12 +14,16 @@ import java.util.Optional;
         description = "Installs the lab on the profile's hosts: pre-flight checks on all hosts first (nothing changes "
                 + "if one fails), then only what is still needed. Re-running is safe and resumes after a failure.")
 public final class InstallCommand extends EngineCommandSupport {
-    @Option(names = {"-y", "--yes"}, description = "Do not ask: trust host keys seen for the first time.")
+    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation. New host keys are trusted only with --trust-new-host-keys.")
     boolean yes;
+
+    @Option(names = "--unicast", description = "VRRP by unicast between the front ends instead of multicast "
+            + "(when pre-flight finds that multicast does not get through).")
+    boolean unicast;
 
     @Override
     public Integer call() {
-        Optional<Topology> topology = topology();
+        Optional<Topology> topology = topology().map(t -> unicast ? new Remedy.UseUnicast().apply(t) : t);
         if (topology.isEmpty()) {
             return HalabCommand.EXIT_INVALID;
         }

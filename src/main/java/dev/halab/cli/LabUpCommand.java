@@ -1,5 +1,6 @@
 package dev.halab.cli;
 
+import dev.halab.lab.LabConfig;
 import dev.halab.lab.LabProgress;
 import dev.halab.lab.LocalLab;
 import picocli.CommandLine;
@@ -17,6 +18,11 @@ final class LabUpCommand implements Callable<Integer> {
 
     @Option(names = "--fresh", description = "Discard the hosts' disks: hosts as after first boot, no packages installed.")
     boolean fresh;
+
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "Lab profile: local-lab (default; Debian 12 hosts), local-lab-bullseye, local-lab-trixie, "
+                    + "local-lab-mixed, or the path of a lab profile file.")
+    String profile = "local-lab";
 
     @Option(names = {"-v", "--verbose"}, description = "Show the output of debootstrap and apt-get while caches are built.")
     boolean verbose;
@@ -40,7 +46,9 @@ final class LabUpCommand implements Callable<Integer> {
                     }
                 }
             };
-            LocalLab.fromDefaultProfile().up(progress, fresh);
+            LabConfig config = profile.endsWith(".json") ? LabConfig.load(java.nio.file.Path.of(profile))
+                    : LabConfig.load(profile);
+            new LocalLab(config).up(progress, fresh);
             return 0;
         });
     }

@@ -50,7 +50,7 @@ public final class MonitorCommand extends EngineCommandSupport {
     @Option(names = "--all-probes", description = "Print every probe request, not only changes.")
     boolean allProbes;
 
-    @Option(names = {"-y", "--yes"}, description = "Do not ask: trust host keys seen for the first time.")
+    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation. New host keys are trusted only with --trust-new-host-keys.")
     boolean yes;
 
     @Override

@@ -2,8 +2,10 @@ package dev.halab.cli;
 
 import dev.halab.core.plan.InstallEngine;
 import dev.halab.core.remote.ShellFactory;
+import dev.halab.core.topology.Remedy;
 import dev.halab.core.topology.Topology;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.util.Optional;
 
@@ -12,9 +14,13 @@ import java.util.Optional;
         description = "Dry run: connects, reads each host's state and prints every command the install would run "
                 + "and a unified diff of every file it would change. Changes nothing.")
 public final class PlanCommand extends EngineCommandSupport {
+    @Option(names = "--unicast", description = "VRRP by unicast between the front ends instead of multicast "
+            + "(when pre-flight finds that multicast does not get through).")
+    boolean unicast;
+
     @Override
     public Integer call() {
-        Optional<Topology> topology = topology();
+        Optional<Topology> topology = topology().map(t -> unicast ? new Remedy.UseUnicast().apply(t) : t);
         if (topology.isEmpty()) {
             return HalabCommand.EXIT_INVALID;
         }

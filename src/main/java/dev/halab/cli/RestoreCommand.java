@@ -24,7 +24,7 @@ public final class RestoreCommand extends EngineCommandSupport {
     @Option(names = "--node", paramLabel = "master|backup|HOST", description = "Which front end (default: all).")
     String node;
 
-    @Option(names = {"-y", "--yes"}, description = "Do not ask: trust host keys seen for the first time.")
+    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation. New host keys are trusted only with --trust-new-host-keys.")
     boolean yes;
 
     @Override

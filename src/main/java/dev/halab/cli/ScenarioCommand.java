@@ -49,7 +49,7 @@ public final class ScenarioCommand extends EngineCommandSupport {
     @Option(names = "--no-install", description = "Do not install / reconfigure the profile first; it must already be installed.")
     boolean noInstall;
 
-    @Option(names = {"-y", "--yes"}, description = "Do not ask: trust host keys seen for the first time.")
+    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation. New host keys are trusted only with --trust-new-host-keys.")
     boolean yes;
 
     @Override

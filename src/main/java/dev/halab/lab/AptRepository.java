@@ -15,9 +15,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The lab's flat apt repository: the packages listed in {@code lab/repo-packages.txt} plus every
- * dependency the rootfs lacks, downloaded once with this machine's apt and cached. Hosts have no
- * internet; this repository, served on the controller address, is their only package source.
+ * The lab's flat apt repository of one Debian release: the packages listed in
+ * {@code lab/repo-packages.txt} for that release plus every dependency its rootfs lacks,
+ * downloaded once and cached in {@code CACHE/repo-SUITE}. Downloaded with this machine's apt but
+ * a configuration of the repository's own (only that release's archive, package lists in the
+ * cache), so a bookworm machine builds a bullseye or trixie repository as well. Hosts have no
+ * internet; the repositories, served on the controller address, are their only package source.
  *
  * <p>The cache is keyed by the package list and the rootfs it was computed against, so adding a
  * package to the list (or rebuilding the rootfs) rebuilds the repository on the next {@code up}.
@@ -27,38 +30,59 @@ final class AptRepository {
     static final String PACKAGE_LIST_RESOURCE = "/lab/repo-packages.txt";
     private static final String MARKER = ".halab-repo";
     /** {@code apt-get -s} line for a package it would install: "Inst NAME [OLD] (VERSION ...)". */
+    /** {@code NAME [suite suite]}: a package only some releases get. */
+    private static final Pattern ONLY_FOR = Pattern.compile("(\\S+)\\s+\\[([a-z ]+)\\]");
     private static final Pattern INST = Pattern.compile("^Inst (\\S+) (?:\\[[^\\]]*\\] )?\\((\\S+) ");
 
+    private static final String KEYRING = "/usr/share/keyrings/debian-archive-keyring.gpg";
+
     private final Path dir;
+    private final Path aptDir;
     private final RootfsCache rootfs;
     private final List<String> packages;
 
     AptRepository(Path cacheDir, RootfsCache rootfs, List<String> packages) {
-        this.dir = cacheDir.resolve("repo");
+        this.dir = cacheDir.resolve("repo-" + rootfs.suite());
+        this.aptDir = cacheDir.resolve("apt-" + rootfs.suite());
         this.rootfs = rootfs;
         this.packages = List.copyOf(packages);
+    }
+
+    /** The repository of {@code rootfs}'s release with the packages the shipped list names for it. */
+    static AptRepository forRelease(Path cacheDir, RootfsCache rootfs) {
+        return new AptRepository(cacheDir, rootfs, packageListFromClasspath(rootfs.suite()));
     }
 
     Path dir() {
         return dir;
     }
 
-    /** The package list resource: one name per line, '#' starts a comment. */
-    static List<String> packageListFromClasspath() {
+    /**
+     * The package list resource for a release: one name per line, '#' starts a comment; a name
+     * followed by {@code [suite suite...]} is only for those releases (e.g. {@code tomcat9 [bullseye]}).
+     */
+    static List<String> packageListFromClasspath(String suite) {
         try (InputStream in = AptRepository.class.getResourceAsStream(PACKAGE_LIST_RESOURCE)) {
             if (in == null) {
                 throw new LabException(PACKAGE_LIST_RESOURCE + " is missing from the classpath");
             }
-            return parsePackageList(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return parsePackageList(new String(in.readAllBytes(), StandardCharsets.UTF_8), suite);
         } catch (IOException e) {
             throw new LabException("cannot read " + PACKAGE_LIST_RESOURCE + ": " + e.getMessage(), e);
         }
     }
 
-    static List<String> parsePackageList(String text) {
+    static List<String> parsePackageList(String text, String suite) {
         List<String> names = new ArrayList<>();
         for (String line : text.split("\n")) {
             String name = line.replaceAll("#.*", "").strip();
+            Matcher only = ONLY_FOR.matcher(name);
+            if (only.matches()) {
+                name = only.group(1);
+                if (!List.of(only.group(2).strip().split("\\s+")).contains(suite)) {
+                    continue;
+                }
+            }
             if (!name.isEmpty()) {
                 if (!name.matches("[a-z0-9][a-z0-9+.-]+")) {
                     throw new LabException("not a Debian package name in " + PACKAGE_LIST_RESOURCE + ": " + name);
@@ -93,6 +117,29 @@ final class AptRepository {
         }
     }
 
+    /**
+     * apt-get with a configuration of this repository's own: the release's archive only (signed
+     * with Debian's keys), lists and cache under {@code CACHE/apt-SUITE}, the rootfs's dpkg status
+     * (packages it has are left out), nothing of this machine's sources or pins.
+     */
+    private List<String> aptGet() {
+        Files2.createDirectories(aptDir.resolve("lists/partial"));
+        Files2.createDirectories(aptDir.resolve("cache/archives/partial"));
+        Files2.createDirectories(aptDir.resolve("parts"));
+        Files2.write(aptDir.resolve("sources.list"),
+                "deb [signed-by=" + KEYRING + "] " + rootfs.mirror() + " " + rootfs.suite() + " main\n");
+        return List.of("apt-get",
+                "-o", "Dir::Etc::SourceList=" + aptDir.resolve("sources.list"),
+                "-o", "Dir::Etc::SourceParts=" + aptDir.resolve("parts"),
+                "-o", "Dir::Etc::Preferences=/dev/null",
+                "-o", "Dir::Etc::PreferencesParts=" + aptDir.resolve("parts"),
+                "-o", "Dir::State::Lists=" + aptDir.resolve("lists"),
+                "-o", "Dir::Cache=" + aptDir.resolve("cache"),
+                "-o", "Dir::State::status=" + rootfs.dir().resolve("var/lib/dpkg/status"),
+                "-o", "APT::Get::List-Cleanup=false",
+                "-o", "Debug::NoLocking=true");
+    }
+
     boolean isReady() {
         try {
             return Files.readString(dir.resolve(MARKER)).equals(markerContent())
@@ -111,7 +158,8 @@ final class AptRepository {
         Files2.deleteTree(partial);
         Files2.createDirectories(partial);
         List<String> closure = dependencyClosure(progress);
-        List<String> download = new ArrayList<>(List.of("apt-get", "download"));
+        List<String> download = new ArrayList<>(aptGet());
+        download.add("download");
         download.addAll(closure);
         SystemCommand.of(download).directory(partial).timeout(Duration.ofMinutes(30)).onLine(progress::detail).check();
         // Only stdout is the index; dpkg-scanpackages reports its progress on stderr.
@@ -134,14 +182,15 @@ final class AptRepository {
      * refreshed once with {@code apt-get update}.
      */
     private List<String> dependencyClosure(LabProgress progress) {
-        List<String> simulate = new ArrayList<>(List.of("apt-get", "-s", "-q",
-                "-o", "Dir::State::status=" + rootfs.dir().resolve("var/lib/dpkg/status"),
-                "install", "--no-install-recommends"));
+        List<String> simulate = new ArrayList<>(aptGet());
+        simulate.addAll(List.of("-s", "-q", "install", "--no-install-recommends"));
         simulate.addAll(packages);
         ExecResult result = SystemCommand.of(simulate).run();
         if (!result.succeeded()) {
-            progress.step(LabMessages.get("progress.aptUpdate"));
-            SystemCommand.of("apt-get", "update", "-q").timeout(Duration.ofMinutes(10)).onLine(progress::detail).check();
+            progress.step(LabMessages.get("progress.aptUpdate", rootfs.suite()));
+            List<String> update = new ArrayList<>(aptGet());
+            update.addAll(List.of("-q", "update"));
+            SystemCommand.of(update).timeout(Duration.ofMinutes(10)).onLine(progress::detail).check();
             result = SystemCommand.of(simulate).run();
         }
         if (!result.succeeded()) {

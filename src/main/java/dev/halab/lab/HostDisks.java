@@ -62,12 +62,14 @@ final class HostDisks {
      * keys) is written once per disk; access (authorized key, password, apt source) on every up,
      * so a changed key or password takes effect.
      */
-    void prepare(LabHost host, Path rootfsDir, boolean fresh, String rootPassword) {
+    void prepare(LabHost host, RootfsCache rootfs, boolean fresh, String rootPassword) {
+        Path rootfsDir = rootfs.dir();
         Path dir = hostDir(host);
         Path upper = dir.resolve("upper");
         Path work = dir.resolve("work");
-        Path identityMarker = dir.resolve("identity-written");
-        if (fresh || !Files.exists(identityMarker) || !Files.isDirectory(keysDir(host))) {
+        Path identityMarker = identityMarker(host);
+        // A disk made on another release's rootfs is not this host any more: start afresh.
+        if (fresh || !suiteOnDisk(host).equals(Optional.of(rootfs.suite())) || !Files.isDirectory(keysDir(host))) {
             Files2.deleteTree(upper);
             Files2.deleteTree(work);
             Files2.deleteTree(keysDir(host));
@@ -82,13 +84,29 @@ final class HostDisks {
         HostFiles disk = new HostFiles(merged(host));
         if (!Files.exists(identityMarker)) {
             writeIdentity(host, disk);
-            Files2.write(identityMarker, "");
+            // Journals kept on the host's disk: readable after a failed test, even with the lab down.
+            disk.folder("var/log/journal", "rwxr-xr-x");
+            Files2.write(identityMarker, rootfs.suite() + "\n");
         }
-        disk.write("etc/apt/sources.list", LabCommands.aptSource(config), "rw-r--r--");
+        disk.write("etc/apt/sources.list", LabCommands.aptSource(config, rootfs.suite()), "rw-r--r--");
         disk.folder("root", "rwx------");
         disk.folder("root/.ssh", "rwx------");
         disk.write("root/.ssh/authorized_keys", Files2.read(sshPrivateKey().resolveSibling("id_ed25519.pub")), "rw-------");
         writeRootPassword(rootfsDir, disk, rootPassword);
+    }
+
+    private Path identityMarker(LabHost host) {
+        return hostDir(host).resolve("identity-written");
+    }
+
+    /** The release the host's disk was made from, if it has one. */
+    Optional<String> suiteOnDisk(LabHost host) {
+        try {
+            String suite = Files.readString(identityMarker(host)).strip();
+            return suite.isEmpty() ? Optional.empty() : Optional.of(suite);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private void writeIdentity(LabHost host, HostFiles disk) {
@@ -98,8 +116,9 @@ final class HostDisks {
             hostsFile.append(other.address()).append('\t').append(other.name()).append('\n');
         }
         disk.write("etc/hosts", hostsFile.toString(), "rw-r--r--");
-        // Empty machine-id: systemd makes a new one at boot, so hosts do not share one.
-        disk.write("etc/machine-id", "", "r--r--r--");
+        // A machine-id of its own: with an empty one, systemd-nspawn boots every host with the same id
+        // (pre-flight's cloned-VM check found it).
+        disk.write("etc/machine-id", java.util.UUID.randomUUID().toString().replace("-", "") + "\n", "r--r--r--");
         Path keys = keysDir(host);
         Files2.deleteTree(keys);
         Files2.createPrivateDirectories(keys);

@@ -28,9 +28,15 @@ final class LabCommands {
     static List<List<String>> createBridge(LabConfig config) {
         return List.of(
                 List.of("ip", "link", "add", config.bridge(), "type", "bridge"),
+                List.of("ip", "link", "set", "dev", config.bridge(), "alias", bridgeAlias(config)),
                 List.of("ip", "addr", "add", config.controllerAddress() + "/" + config.prefixLength(),
                         "dev", config.bridge()),
                 List.of("ip", "link", "set", config.bridge(), "up"));
+    }
+
+    /** The alias that marks the bridge as this lab's (a bridge of that name without it is someone else's). */
+    static String bridgeAlias(LabConfig config) {
+        return "halab-lab " + config.stateDir();
     }
 
     /**
@@ -44,6 +50,39 @@ final class LabCommands {
                         "peer", "name", config.hostInterface(), "netns", host.netns()),
                 List.of("ip", "link", "set", host.bridgePort(), "master", config.bridge(), "up"),
                 List.of("ip", "-n", host.netns(), "link", "set", "lo", "up"));
+    }
+
+    /** Index of the command of {@link #createHostNetwork} that brings the bridge end up (IPv6 goes off before it). */
+    static int hostNetworkLinkUpStep() {
+        return 2;
+    }
+
+    /** The nftables table of this lab (its own; nothing else of the machine's firewall is touched). */
+    static String firewallTable(LabConfig config) {
+        return "halab_lab_" + config.bridge().replace('-', '_');
+    }
+
+    /**
+     * The lab's firewall, fed to {@code nft -f -}. Only root on this machine reaches the lab: a
+     * packet to the lab subnet from a socket of any other user is rejected (kernel packets without
+     * a socket, such as ARP and ICMP replies, are left alone). Nothing is routed into or out of the
+     * lab, even if this machine forwards between its other interfaces; traffic bridged between the
+     * lab's own hosts (seen here when br_netfilter is loaded) stays allowed.
+     */
+    static String firewallRules(LabConfig config) {
+        String subnet = config.subnet();
+        String bridge = config.bridge();
+        return "table inet " + firewallTable(config) + " {\n"
+                + "  chain output {\n"
+                + "    type filter hook output priority 0; policy accept;\n"
+                + "    ip daddr " + subnet + " meta skuid != 0 counter reject with icmpx type admin-prohibited\n"
+                + "  }\n"
+                + "  chain forward {\n"
+                + "    type filter hook forward priority 0; policy accept;\n"
+                + "    ip daddr " + subnet + " iifname != \"" + bridge + "\" counter drop\n"
+                + "    ip saddr " + subnet + " oifname != \"" + bridge + "\" counter drop\n"
+                + "  }\n"
+                + "}\n";
     }
 
     /** Plugs a host in: address on its interface, link up (also used by power on). */
@@ -119,8 +158,11 @@ final class LabCommands {
         return java.nio.file.Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
     }
 
-    /** The hosts' only apt source. No Release file on purpose: an empty one breaks apt-get update. */
-    static String aptSource(LabConfig config) {
-        return "deb [trusted=yes] http://" + config.controllerAddress() + ":" + config.repoPort() + "/ ./\n";
+    /**
+     * A host's only apt source: the repository of its release. No Release file on purpose: an
+     * empty one breaks apt-get update.
+     */
+    static String aptSource(LabConfig config, String suite) {
+        return "deb [trusted=yes] http://" + config.controllerAddress() + ":" + config.repoPort() + "/" + suite + "/ ./\n";
     }
 }

@@ -34,9 +34,16 @@ import java.util.Optional;
  * @param repoPort          TCP port of the apt repository served on the controller address
  * @param cacheDir          rootfs and apt repository cache, kept across labs ({@code /var/cache/halab})
  * @param stateDir          per-lab state: overlays, PID files, SSH key, root password ({@code /var/lib/halab/lab})
+ * @param suite             Debian release of the hosts ({@code lab.suite}, default {@value #DEFAULT_SUITE})
+ * @param hostSuites        per-host releases that differ from {@code suite} ({@code lab.hostSuites})
  */
 public record LabConfig(List<LabHost> hosts, int prefixLength, String hostInterface, String controllerAddress,
-                        String bridge, int repoPort, Path cacheDir, Path stateDir) {
+                        String bridge, int repoPort, Path cacheDir, Path stateDir, String suite,
+                        Map<String, String> hostSuites) {
+
+    /** The Debian releases the lab can boot, oldest first: what students' VMs run. */
+    public static final List<String> SUPPORTED_SUITES = List.of("bullseye", "bookworm", "trixie");
+    public static final String DEFAULT_SUITE = "bookworm";
 
     public static final int DEFAULT_REPO_PORT = 8624;
     public static final Path DEFAULT_CACHE_DIR = Path.of("/var/cache/halab");
@@ -57,6 +64,14 @@ public record LabConfig(List<LabHost> hosts, int prefixLength, String hostInterf
         if (!bridge.matches("[a-zA-Z0-9_-]{1,15}")) {
             throw new LabException(LabMessages.get("profile.bridgeName", bridge));
         }
+        hostSuites = Map.copyOf(hostSuites);
+        requireSupported("lab.suite", suite);
+        for (Map.Entry<String, String> entry : new java.util.TreeMap<>(hostSuites).entrySet()) {
+            if (hosts.stream().noneMatch(h -> h.name().equals(entry.getKey()))) {
+                throw new LabException(LabMessages.get("profile.suiteHost", entry.getKey()));
+            }
+            requireSupported("lab.hostSuites." + entry.getKey(), entry.getValue());
+        }
         Ipv4Subnet subnet = Ipv4Subnet.of(address("lab.controllerAddress", controllerAddress), prefixLength);
         for (LabHost host : hosts) {
             if (!subnet.contains(Ipv4.of(host.address()))) {
@@ -68,6 +83,22 @@ public record LabConfig(List<LabHost> hosts, int prefixLength, String hostInterf
     /** The lab subnet in CIDR form, e.g. {@code 192.168.224.0/24}. */
     public String subnet() {
         return Ipv4Subnet.of(Ipv4.of(controllerAddress), prefixLength).toString();
+    }
+
+    /** The Debian release a host runs, e.g. {@code bullseye}. */
+    public String suiteOf(LabHost host) {
+        return hostSuites.getOrDefault(host.name(), suite);
+    }
+
+    /** Every release some host runs, in {@link #SUPPORTED_SUITES} order. */
+    public List<String> suites() {
+        return SUPPORTED_SUITES.stream().filter(s -> hosts.stream().anyMatch(h -> suiteOf(h).equals(s))).toList();
+    }
+
+    private static void requireSupported(String field, String suite) {
+        if (!SUPPORTED_SUITES.contains(suite)) {
+            throw new LabException(LabMessages.get("profile.suite", field, suite, String.join(", ", SUPPORTED_SUITES)));
+        }
     }
 
     public LabHost host(String name) {
@@ -109,7 +140,19 @@ public record LabConfig(List<LabHost> hosts, int prefixLength, String hostInterf
                 lab.path("bridge").asText("halab0"),
                 lab.path("repoPort").asInt(DEFAULT_REPO_PORT),
                 Path.of(env.getOrDefault("HALAB_CACHE_DIR", DEFAULT_CACHE_DIR.toString())),
-                Path.of(env.getOrDefault("HALAB_LAB_STATE_DIR", DEFAULT_STATE_DIR.toString())));
+                Path.of(env.getOrDefault("HALAB_LAB_STATE_DIR", DEFAULT_STATE_DIR.toString())),
+                lab.path("suite").asText(DEFAULT_SUITE),
+                hostSuites(lab.path("hostSuites")));
+    }
+
+    private static Map<String, String> hostSuites(JsonNode node) {
+        Map<String, String> suites = new java.util.LinkedHashMap<>();
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> suites.put(e.getKey(), e.getValue().asText()));
+        } else if (!node.isMissingNode() && !node.isNull()) {
+            throw new LabException(LabMessages.get("profile.missingField", "lab.hostSuites {}"));
+        }
+        return suites;
     }
 
     /** The default lab profile, {@code vm-profiles/local-lab.json}. See {@link #load(String)}. */

@@ -36,14 +36,80 @@ final class LabNetwork {
         SystemCommand.of(LabCommands.deleteBlackhole(config)).run();
     }
 
-    /** The bridge with the controller address; it must not route hosts' packets anywhere. */
+    /**
+     * Refuses a bridge of the lab's name that the lab did not make (another program's, or another
+     * lab's with another state folder): {@code up} and {@code down} would take it over or delete it.
+     */
+    void refuseForeignBridge() {
+        if (bridgeExists() && !bridgeIsOurs()) {
+            throw new LabException(LabMessages.get("prereq.bridgeInUse", config.bridge()));
+        }
+    }
+
+    /**
+     * True if the bridge carries the lab's alias; a bridge made before aliases were set counts as
+     * the lab's if it holds the lab's controller address.
+     */
+    private boolean bridgeIsOurs() {
+        String alias = readSys(Path.of("/sys/class/net", config.bridge(), "ifalias"));
+        if (alias.equals(LabCommands.bridgeAlias(config))) {
+            return true;
+        }
+        return alias.isEmpty() && SystemCommand.of("ip", "-4", "-o", "addr", "show", "dev", config.bridge()).run()
+                .output().contains(" " + config.controllerAddress() + "/" + config.prefixLength() + " ");
+    }
+
+    /**
+     * The bridge with the controller address. It must not route hosts' packets anywhere (see also
+     * {@link #installFirewall}), and speaks no IPv6 (no router advertisements, no autoconfiguration).
+     */
     void createBridge() {
-        LabCommands.createBridge(config).forEach(LabNetwork::run);
+        List<List<String>> commands = LabCommands.createBridge(config);
+        // Link created and marked; IPv6 off before the link comes up, so it never gets an IPv6 address.
+        commands.subList(0, 2).forEach(LabNetwork::run);
+        ipv6Off(config.bridge());
+        commands.subList(2, commands.size()).forEach(LabNetwork::run);
         Files2.writeSysctl(Path.of("/proc/sys/net/ipv4/conf", config.bridge(), "forwarding"), "0");
     }
 
     void removeBridge() {
-        deleteLink(config.bridge());
+        if (bridgeExists() && bridgeIsOurs()) {
+            deleteLink(config.bridge());
+        }
+    }
+
+    /** Installs the lab's nftables table (replacing an older copy of it). */
+    void installFirewall() {
+        removeFirewall();
+        SystemCommand.of("nft", "-f", "-").stdin(LabCommands.firewallRules(config)).check();
+    }
+
+    /** Removes the lab's nftables table, if there is one. */
+    void removeFirewall() {
+        if (SystemCommand.of("nft", "list", "table", "inet", LabCommands.firewallTable(config)).run().succeeded()) {
+            SystemCommand.of("nft", "delete", "table", "inet", LabCommands.firewallTable(config)).check();
+        }
+    }
+
+    boolean firewallInstalled() {
+        return SystemCommand.of("nft", "list", "table", "inet", LabCommands.firewallTable(config)).run().succeeded();
+    }
+
+    private static void ipv6Off(String link) {
+        Path conf = Path.of("/proc/sys/net/ipv6/conf", link);
+        if (Files.isDirectory(conf)) { // a kernel without IPv6 has nothing to turn off
+            Files2.writeSysctl(conf.resolve("accept_ra"), "0");
+            Files2.writeSysctl(conf.resolve("autoconf"), "0");
+            Files2.writeSysctl(conf.resolve("disable_ipv6"), "1");
+        }
+    }
+
+    private static String readSys(Path file) {
+        try {
+            return Files.readString(file).strip();
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     boolean bridgeExists() {
@@ -52,7 +118,11 @@ final class LabNetwork {
 
     /** The host's namespace and veth pair; the host end has no address until {@link #plugIn}. */
     void createHostNetwork(LabHost host) {
-        LabCommands.createHostNetwork(config, host).forEach(LabNetwork::run);
+        List<List<String>> commands = LabCommands.createHostNetwork(config, host);
+        int linkUp = LabCommands.hostNetworkLinkUpStep();
+        commands.subList(0, linkUp).forEach(LabNetwork::run);
+        ipv6Off(host.bridgePort());
+        commands.subList(linkUp, commands.size()).forEach(LabNetwork::run);
     }
 
     /** Deletes the host's namespace and the bridge end of its veth pair. */

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -130,14 +132,22 @@ public final class LocalLab {
     }
 
     private void upLocked(LabProgress progress, boolean freshHosts) {
-        RootfsCache rootfs = RootfsCache.forThisMachine(config.cacheDir());
-        AptRepository repo = new AptRepository(config.cacheDir(), rootfs, AptRepository.packageListFromClasspath());
-        List<String> problems = Prerequisites.problems(config, rootfs.isReady() && repo.isReady());
+        Map<String, RootfsCache> rootfs = new LinkedHashMap<>();
+        Map<String, AptRepository> repos = new LinkedHashMap<>();
+        for (String suite : config.suites()) {
+            rootfs.put(suite, RootfsCache.of(config.cacheDir(), suite));
+            repos.put(suite, AptRepository.forRelease(config.cacheDir(), rootfs.get(suite)));
+        }
+        boolean cachesReady = rootfs.values().stream().allMatch(RootfsCache::isReady)
+                && repos.values().stream().allMatch(AptRepository::isReady);
+        List<String> problems = Prerequisites.problems(config, cachesReady);
         if (!problems.isEmpty()) {
             throw new LabException(String.join("\n", problems));
         }
         network.refuseForeignRoutes();
-        if (!freshHosts && infrastructureIsUp()) {
+        network.refuseForeignBridge();
+        if (!freshHosts && infrastructureIsUp() && cachesReady
+                && hosts().stream().allMatch(h -> disks.suiteOnDisk(h).equals(Optional.of(config.suiteOf(h))))) {
             List<LabHost> off = hosts().stream().filter(h -> !processes.isRunning(h)).toList();
             if (off.isEmpty()) {
                 progress.step(LabMessages.get("progress.alreadyUp"));
@@ -148,32 +158,53 @@ public final class LocalLab {
             waitUntilBooted(off, progress);
             return;
         }
+        // The guards go first and stay while leftovers are cleaned and caches are built: the
+        // subnet never takes the default route, and only root reaches it.
+        network.addBlackhole();
+        network.installFirewall();
         if (leftoversExist()) {
             progress.step(LabMessages.get("progress.cleaning"));
         }
-        teardown();
+        teardown(true);
 
         Files2.createPrivateDirectories(config.stateDir());
-        rootfs.ensure(progress);
-        repo.ensure(progress);
+        Files2.createPrivateDirectories(config.cacheDir());
+        for (String suite : config.suites()) {
+            rootfs.get(suite).ensure(progress);
+            repos.get(suite).ensure(progress);
+        }
         disks.ensureSshKey();
         String password = rootPassword.ensure();
 
         progress.step(LabMessages.get("progress.network", config.bridge(), config.subnet()));
-        network.addBlackhole();
         network.createBridge();
-        processes.startRepoServer(repo.dir());
+        processes.startRepoServer(servedRepositories(repos));
 
         progress.step(LabMessages.get("progress.prepare", PerHost.names(hosts())));
         PerHost.parallel(hosts(), host -> {
             network.createHostNetwork(host);
-            disks.prepare(host, rootfs.dir(), freshHosts, password);
+            disks.prepare(host, rootfs.get(config.suiteOf(host)), freshHosts, password);
         });
         disks.writeKnownHosts();
         progress.step(LabMessages.get("progress.boot", PerHost.names(hosts())));
         PerHost.parallel(hosts(), this::powerOn);
         waitUntilBooted(hosts(), progress);
         progress.step(LabMessages.get("progress.ready", hosts().size(), config.subnet()));
+    }
+
+    /** The folder the repository server serves: one link per release, {@code SUITE -> CACHE/repo-SUITE}. */
+    private Path servedRepositories(Map<String, AptRepository> repos) {
+        Path served = config.stateDir().resolve("repos");
+        Files2.deleteTree(served);
+        Files2.createDirectories(served);
+        repos.forEach((suite, repo) -> {
+            try {
+                java.nio.file.Files.createSymbolicLink(served.resolve(suite), repo.dir());
+            } catch (IOException e) {
+                throw new LabException("cannot link " + served.resolve(suite) + ": " + e.getMessage(), e);
+            }
+        });
+        return served;
     }
 
     /** Fresh hosts, as after first boot, with no packages installed; the lab is up afterwards. */
@@ -186,7 +217,7 @@ public final class LocalLab {
      * Keeps the caches, the SSH key, the root password and the hosts' disks. Safe when the lab is down.
      */
     public void down() {
-        LabLock.run(config.stateDir(), this::teardown);
+        LabLock.run(config.stateDir(), () -> teardown(false));
     }
 
     /** Each host's state, address and whether SSH answers; cheap, changes nothing. */
@@ -302,7 +333,7 @@ public final class LocalLab {
     }
 
     private boolean infrastructureIsUp() {
-        if (!network.bridgeExists() || !processes.repoServing()) {
+        if (!network.bridgeExists() || !processes.repoServing() || !network.firewallInstalled()) {
             return false;
         }
         return hosts().stream().allMatch(h -> network.hostNetworkExists(h) && disks.isMounted(h));
@@ -317,9 +348,10 @@ public final class LocalLab {
 
     /**
      * Removes what the lab made, found by its own names and recorded PIDs, in an order that
-     * works on a half-dead lab too: processes, mounts, namespaces, repo server, bridge, route.
+     * works on a half-dead lab too: processes, mounts, namespaces, repo server, bridge, and
+     * unless {@code keepGuards} (an {@code up} that rebuilds) the firewall and blackhole route.
      */
-    private void teardown() {
+    private void teardown(boolean keepGuards) {
         PerHost.parallel(hosts(), host -> processes.stopHost(host, LabWait.CLEAN_SHUTDOWN.bound()));
         for (LabHost host : hosts()) {
             disks.unmount(host);
@@ -327,6 +359,9 @@ public final class LocalLab {
         }
         processes.stopRepoServer();
         network.removeBridge();
-        network.removeBlackhole();
+        if (!keepGuards) {
+            network.removeFirewall();
+            network.removeBlackhole();
+        }
     }
 }

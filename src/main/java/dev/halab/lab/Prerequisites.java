@@ -26,7 +26,8 @@ final class Prerequisites {
             Map.entry("python3", "python3"),
             Map.entry("unshare", "util-linux"),
             Map.entry("ssh", "openssh-client"),
-            Map.entry("openssl", "openssl"));
+            Map.entry("openssl", "openssl"),
+            Map.entry("nft", "nftables"));
     /** Rootfs (~330 MB while building) + repository (~90 MB) + overlays and headroom. */
     static final long COLD_BYTES = 1_200L * 1024 * 1024;
     /** Overlays after installs (each host grows by its packages) and headroom. */

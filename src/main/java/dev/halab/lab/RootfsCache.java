@@ -33,16 +33,25 @@ final class RootfsCache {
     }
 
     /**
-     * The rootfs of this machine's own Debian release, from the mirror its apt uses (or
-     * {@code HALAB_DEBIAN_MIRROR}), so rootfs and repository come from the same release and place.
+     * The rootfs of a Debian release ({@code bullseye}, {@code bookworm}, {@code trixie}) from the
+     * Debian mirror this machine's apt uses (or {@code HALAB_DEBIAN_MIRROR}); that mirror serves
+     * every release. This machine must be Debian-based: its debootstrap and apt build the caches.
      */
-    static RootfsCache forThisMachine(Path cacheDir) {
+    static RootfsCache of(Path cacheDir, String suite) {
         String codename = AptSources.codename(Files2.read(Path.of("/etc/os-release")))
                 .orElseThrow(() -> new LabException(LabMessages.get("prereq.notDebian")));
         String mirror = Optional.ofNullable(System.getenv("HALAB_DEBIAN_MIRROR"))
                 .or(() -> AptSources.mirrorFor(codename, AptSources.machineSources()))
                 .orElseThrow(() -> new LabException(LabMessages.get("prereq.noMirror", codename)));
-        return new RootfsCache(cacheDir, codename, mirror);
+        return new RootfsCache(cacheDir, suite, mirror);
+    }
+
+    String suite() {
+        return codename;
+    }
+
+    String mirror() {
+        return mirror;
     }
 
     Path dir() {

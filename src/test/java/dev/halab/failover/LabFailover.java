@@ -55,7 +55,10 @@ final class LabFailover {
     }
 
     static FailoverMonitor monitor(LocalLab lab, Topology topology, FailoverMonitor.MonitorSettings settings) {
-        return new FailoverMonitor(topology, shells(lab), settings);
+        FailoverMonitor monitor = new FailoverMonitor(topology, shells(lab), settings);
+        // Printed with the hosts' journals if a test fails (see LabExtension).
+        monitor.addListener(dev.halab.lab.LabDiagnostics::monitorEvent);
+        return monitor;
     }
 
     static ChaosRunner chaos(LocalLab lab, Topology topology) {

@@ -84,7 +84,8 @@ class LabCommandsTest {
 
     @Test
     void aptSourceIsTheTrustedFlatRepoOnTheController() {
-        assertThat(LabCommands.aptSource(config)).isEqualTo("deb [trusted=yes] http://192.168.224.1:8624/ ./\n");
+        assertThat(LabCommands.aptSource(config, "bullseye"))
+                .isEqualTo("deb [trusted=yes] http://192.168.224.1:8624/bullseye/ ./\n");
     }
 
     @Test
@@ -93,6 +94,42 @@ class LabCommandsTest {
         assertThat(config.stateDir()).isEqualTo(LabConfig.DEFAULT_STATE_DIR);
         LabConfig custom = LabConfig.fromProfileJson(PROFILE, Map.of("HALAB_LAB_STATE_DIR", "/tmp/x"));
         assertThat(custom.stateDir()).isEqualTo(Path.of("/tmp/x"));
+    }
+
+    @Test
+    void theFirewallLetsOnlyRootReachTheSubnetAndRoutesNothingInOrOut() {
+        String rules = LabCommands.firewallRules(config);
+        assertThat(rules).startsWith("table inet halab_lab_halab0 {")
+                .contains("hook output", "ip daddr 192.168.224.0/24 meta skuid != 0", "reject")
+                .contains("hook forward", "ip daddr 192.168.224.0/24 iifname != \"halab0\" counter drop",
+                        "ip saddr 192.168.224.0/24 oifname != \"halab0\" counter drop");
+        assertThat(LabCommands.createBridge(config)).contains(
+                List.of("ip", "link", "set", "dev", "halab0", "alias", "halab-lab " + config.stateDir()));
+    }
+
+    @Test
+    void suitesComeFromTheLabSectionPerLabAndPerHost() {
+        assertThat(config.suites()).containsExactly("bookworm");
+        String mixed = PROFILE.replace("\"bridge\": \"halab0\"",
+                "\"bridge\": \"halab0\", \"suite\": \"trixie\", \"hostSuites\": {\"nginx1\": \"bullseye\"}");
+        LabConfig lab = LabConfig.fromProfileJson(mixed, Map.of());
+        assertThat(lab.suiteOf(lab.host("nginx1"))).isEqualTo("bullseye");
+        assertThat(lab.suiteOf(lab.host("tomcat1"))).isEqualTo("trixie");
+        assertThat(lab.suites()).containsExactly("bullseye", "trixie");
+        assertThatThrownBy(() -> LabConfig.fromProfileJson(mixed.replace("\"trixie\"", "\"sid\""), Map.of()))
+                .isInstanceOf(LabException.class).hasMessageContaining("sid").hasMessageContaining("bullseye, bookworm, trixie");
+        assertThatThrownBy(() -> LabConfig.fromProfileJson(mixed.replace("{\"nginx1\"", "{\"nginx9\""), Map.of()))
+                .isInstanceOf(LabException.class).hasMessageContaining("nginx9");
+    }
+
+    @Test
+    void theShippedReleaseProfilesBootTheirReleases() {
+        assertThat(LabConfig.load("local-lab").suites()).containsExactly("bookworm");
+        assertThat(LabConfig.load("local-lab-bullseye").suites()).containsExactly("bullseye");
+        assertThat(LabConfig.load("local-lab-trixie").suites()).containsExactly("trixie");
+        LabConfig mixed = LabConfig.load("local-lab-mixed");
+        assertThat(mixed.suiteOf(mixed.host("nginx1"))).isEqualTo("bullseye");
+        assertThat(mixed.suiteOf(mixed.host("nginx2"))).isEqualTo("trixie");
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -33,8 +34,11 @@ import java.nio.file.StandardOpenOption;
  * {@code mvn verify} waits for the first to finish instead of resetting its hosts.
  *
  * <p>{@code -Dhalab.lab.keep=true} leaves the lab up after the run, for debugging.
+ *
+ * <p>When a test fails, the hosts' journals (keepalived, nginx, tomcat) and the last monitor
+ * events are printed ({@link LabDiagnostics}), so a CI failure can be diagnosed from its output.
  */
-public final class LabExtension implements BeforeAllCallback, ParameterResolver {
+public final class LabExtension implements BeforeAllCallback, ParameterResolver, TestWatcher {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LabExtension.class);
 
@@ -51,6 +55,11 @@ public final class LabExtension implements BeforeAllCallback, ParameterResolver 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return lab(context);
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        LabDiagnostics.print(lab(context), context.getDisplayName(), cause, System.out);
     }
 
     private static LocalLab lab(ExtensionContext context) {

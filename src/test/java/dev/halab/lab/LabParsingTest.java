@@ -42,14 +42,25 @@ class LabParsingTest {
 
     @Test
     void packageListIgnoresCommentsAndRejectsNonNames() {
-        assertThat(AptRepository.parsePackageList("# header\nnginx\n  tomcat10  # web\n\npython3-apt\n"))
+        assertThat(AptRepository.parsePackageList("# header\nnginx\n  tomcat10  # web\n\npython3-apt\n", "bookworm"))
                 .containsExactly("nginx", "tomcat10", "python3-apt");
-        assertThatThrownBy(() -> AptRepository.parsePackageList("nginx; rm -rf /\n")).isInstanceOf(LabException.class);
+        assertThatThrownBy(() -> AptRepository.parsePackageList("nginx; rm -rf /\n", "bookworm"))
+                .isInstanceOf(LabException.class);
+    }
+
+    @Test
+    void aPackageMarkedForSomeReleasesIsOnlyInTheirLists() {
+        String list = "nginx\ntomcat9 [bullseye]\ntomcat10 [bookworm trixie]\n";
+        assertThat(AptRepository.parsePackageList(list, "bullseye")).containsExactly("nginx", "tomcat9");
+        assertThat(AptRepository.parsePackageList(list, "trixie")).containsExactly("nginx", "tomcat10");
     }
 
     @Test
     void theShippedPackageListHasTheLabsPackages() {
-        assertThat(AptRepository.packageListFromClasspath()).contains("nginx", "tomcat10", "keepalived", "psmisc");
+        assertThat(AptRepository.packageListFromClasspath("bookworm")).contains("nginx", "tomcat10", "keepalived", "psmisc")
+                .doesNotContain("tomcat9");
+        assertThat(AptRepository.packageListFromClasspath("bullseye")).contains("nginx", "tomcat9", "keepalived")
+                .doesNotContain("tomcat10");
     }
 
     @Test

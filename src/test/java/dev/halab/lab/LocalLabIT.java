@@ -91,7 +91,7 @@ class LocalLabIT {
     @Order(4)
     void aptInstallsNginxFromTheLabRepositoryAndPowerCycleStartsIt(LocalLab lab) throws Exception {
         assertThat(lab.exec("tomcat2", "cat /etc/apt/sources.list; ls /etc/apt/sources.list.d").output().strip())
-                .isEqualTo("deb [trusted=yes] http://" + lab.controllerAddress() + ":" + lab.config().repoPort() + "/ ./");
+                .isEqualTo("deb [trusted=yes] http://" + lab.controllerAddress() + ":" + lab.config().repoPort() + "/bookworm/ ./");
         ExecResult install = lab.exec("tomcat2", "apt-get update -q && apt-get -o DPkg::Lock::Timeout=300 install -y -q nginx", Duration.ofMinutes(5));
         assertThat(install.exitCode()).as(install.output()).isZero();
         assertThat(httpStatus(lab.address("tomcat2"))).isEqualTo(200);
@@ -194,6 +194,8 @@ class LocalLabIT {
         for (long pid : labPids) {
             assertThat(RecordedProcess.readStartTime(pid)).as("process %d of the lab", pid).isEmpty();
         }
+        assertThat(SystemCommand.of("nft", "list", "table", "inet", LabCommands.firewallTable(lab.config())).run()
+                .succeeded()).as("the lab's firewall table is gone").isFalse();
         assertThat(processesMentioning(lab.config().stateDir().toString())).isEmpty();
         assertThat(processesMentioning(lab.config().cacheDir().resolve("repo").toString())).isEmpty();
 

@@ -39,11 +39,18 @@ public sealed interface RunEvent {
     record FileDiff(Instant at, String host, String path, String unifiedDiff) implements RunEvent { }
 
     /**
-     * Pre-flight: one named check on one host ({@code checkId}: ssh, root, os, nic, disk, vip, apt,
-     * and any added later) and what it found. A failed check is also reported as a failed step.
+     * Pre-flight: one named check on one host ({@code checkId}: ssh, root, os, packages, nic, disk,
+     * vip, apt, clones, controller, multicast, vrid, and any added later) and what it found. A failed
+     * check is also reported as a failed step; a warning as a passed check and a {@link Notice}.
      */
     record CheckFinished(Instant at, String host, String checkId, LocalizedText title, boolean passed,
                          LocalizedText detail) implements RunEvent { }
+
+    /**
+     * A pre-flight check failed and this change to the profile would fix it: shown as a button by
+     * the wizard, as a flag by the CLI ({@code checkId} as in {@link CheckFinished}, e.g. {@code multicast}).
+     */
+    record RemedyOffered(Instant at, String host, String checkId, dev.halab.core.topology.Remedy remedy) implements RunEvent { }
 
     /** Something worth telling that is not tied to a step (waiting for the apt lock, ...). */
     record Notice(Instant at, String host, LocalizedText text) implements RunEvent { }

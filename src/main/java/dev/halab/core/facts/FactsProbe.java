@@ -38,7 +38,10 @@ public final class FactsProbe {
     public static RemoteCommand command(Collection<String> files) {
         String script = ProjectResources.readString(SCRIPT_RESOURCE)
                 .orElseThrow(() -> new IllegalStateException(SCRIPT_RESOURCE + " is missing from the build"));
-        List<String> parts = new ArrayList<>(List.of("sh", "-c", script, "halab-facts"));
+        // The lists come first in the script's text, so they stay out of the command's arguments.
+        String withLists = "HALAB_SERVICES='" + String.join(" ", Distros.allServices()) + "'\n"
+                + "HALAB_PACKAGES='" + String.join(" ", Distros.allPackages()) + "'\n" + script;
+        List<String> parts = new ArrayList<>(List.of("sh", "-c", withLists, "halab-facts"));
         parts.addAll(files);
         return RemoteCommand.of(parts).asRoot();
     }
@@ -78,6 +81,11 @@ public final class FactsProbe {
         Optional<Manifest> manifest = Optional.empty();
         List<String> users = new ArrayList<>();
         List<String> groups = new ArrayList<>();
+        Map<String, String> candidates = new HashMap<>();
+        boolean python3 = false;
+        String machineId = "";
+        Map<String, String> macs = new LinkedHashMap<>();
+        List<String> hostKeys = new ArrayList<>();
         for (String line : output.split("\n")) {
             String[] f = line.split("\t", -1);
             switch (f[0]) {
@@ -137,11 +145,25 @@ public final class FactsProbe {
                 case "user" -> users.add(field(f, 1));
                 case "group" -> groups.add(field(f, 1));
                 case "manifest" -> manifest = Optional.of(readManifest(field(f, 1)));
+                case "candidate" -> {
+                    if (f.length >= 3) {
+                        candidates.put(f[1], f[2]);
+                    }
+                }
+                case "python3" -> python3 = "yes".equals(field(f, 1));
+                case "machineid" -> machineId = field(f, 1).trim();
+                case "mac" -> {
+                    if (f.length >= 3) {
+                        macs.put(f[1], f[2]);
+                    }
+                }
+                case "hostkey" -> hostKeys.add(field(f, 1));
                 default -> { }
             }
         }
         return new HostFacts(uid, osId, osVersion, osLike, pretty, apt, aptLists, init, packages, files, services,
-                links, addresses, disk, busy, nonlocal, firewall, users, groups, manifest);
+                links, addresses, disk, busy, nonlocal, firewall, users, groups, manifest, candidates, python3,
+                new Identity(machineId, macs, hostKeys));
     }
 
     static Manifest readManifest(String base64) {

@@ -15,6 +15,10 @@ import java.util.Optional;
  * @param aptBusy          names of package-manager processes running now (its lock is held)
  * @param users            login names in /etc/passwd (to undo users a package adds)
  * @param manifest         what HA Lab installed on this host before, if anything
+ * @param candidates       package name to the version apt would install, {@code (none)} when it
+ *                         has none; empty when the package lists were absent (not known yet)
+ * @param python3          whether python3 runs there (the VRRP network checks need it)
+ * @param identity         what a cloned VM would share with its original
  */
 public record HostFacts(int uid, String osId, String osVersion, String osLike, String osPrettyName,
                         boolean hasApt, boolean aptListsPresent, InitSystem initSystem,
@@ -22,7 +26,8 @@ public record HostFacts(int uid, String osId, String osVersion, String osLike, S
                         Map<String, ServiceState> services, List<String> interfaces,
                         List<InterfaceAddress> addresses, long diskFreeKb, List<String> aptBusy,
                         int nonlocalBind, Firewall firewall, List<String> users, List<String> groups,
-                        Optional<Manifest> manifest) {
+                        Optional<Manifest> manifest, Map<String, String> candidates, boolean python3,
+                        Identity identity) {
 
     public static final String ABSENT = "absent";
     public static final String NOT_A_FILE = "other";
@@ -36,6 +41,15 @@ public record HostFacts(int uid, String osId, String osVersion, String osLike, S
         aptBusy = List.copyOf(aptBusy);
         users = List.copyOf(users);
         groups = List.copyOf(groups);
+        candidates = Map.copyOf(candidates);
+    }
+
+    /** No candidate (the lists say so); empty when the lists did not say (absent lists, old probe). */
+    public static final String NO_CANDIDATE = "(none)";
+
+    /** The version apt would install, if the package lists were read; {@link #NO_CANDIDATE} if none. */
+    public Optional<String> candidate(String pkg) {
+        return Optional.ofNullable(candidates.get(pkg));
     }
 
     public boolean installed(String pkg) {

@@ -3,6 +3,7 @@ package dev.halab.core.plan;
 import dev.halab.core.command.RemoteCommand;
 import dev.halab.core.event.RunEvent;
 import dev.halab.core.event.RunListener;
+import dev.halab.core.facts.Distros;
 import dev.halab.core.facts.FactsProbe;
 import dev.halab.core.facts.HostFacts;
 import dev.halab.core.facts.Manifest;
@@ -21,9 +22,7 @@ import dev.halab.core.step.StepTexts;
 import dev.halab.core.step.Steps;
 import dev.halab.core.template.GeneratedFile;
 import dev.halab.core.template.HostFiles;
-import dev.halab.core.topology.Host;
 import dev.halab.core.topology.Topology;
-import dev.halab.core.topology.VrrpInstance;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,7 +42,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiFunction;
 
 /**
  * The install engine: facts, then steps, then (unless dry run) the actions still needed, host by
@@ -63,14 +61,14 @@ public final class InstallEngine {
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final ShellFactory shells;
-    private final BiFunction<Topology, Host, List<GeneratedFile>> files;
+    private final HostFiles.Source files;
 
     public InstallEngine(ShellFactory shells) {
         this(shells, HostFiles::forHost);
     }
 
     /** With another source of generated files (tests). */
-    public InstallEngine(ShellFactory shells, BiFunction<Topology, Host, List<GeneratedFile>> files) {
+    public InstallEngine(ShellFactory shells, HostFiles.Source files) {
         this.shells = shells;
         this.files = files;
     }
@@ -247,50 +245,45 @@ public final class InstallEngine {
 
         boolean preflight() {
             Map<String, HostFacts> facts = new LinkedHashMap<>();
-            hosts.values().forEach(h -> facts.put(h.name(), h.facts));
-            Set<String> answering = new HashSet<>();
-            for (VrrpInstance instance : topology.instances()) {
-                if (Preflight.vipUnclaimed(topology, facts, instance)) {
-                    HostRun front = hosts.get(topology.masterOf(instance).name());
-                    try {
-                        CommandResult ping = front.shell.run(RemoteCommand.of("ping", "-c", "1", "-W", "1", "-n",
-                                instance.vip()), SHORT_TIMEOUT);
-                        if (ping.ok()) {
-                            answering.add(instance.vip());
-                        }
-                    } catch (RemoteException e) {
-                        fail(front, "preflight", e.text());
-                    }
-                }
-            }
+            Map<String, dev.halab.core.remote.RemoteShell> shells = new LinkedHashMap<>();
+            hosts.values().forEach(h -> {
+                facts.put(h.name(), h.facts);
+                shells.put(h.name(), h.shell);
+            });
             for (HostRun host : hosts.values()) {
-                report(Preflight.loggedIn(host.host));
+                report(PreflightResult.passed(host.name(), PreflightCheck.SSH, Preflight.loggedIn(host.host).detail()));
             }
-            for (Preflight.Check check : Preflight.checks(topology, facts, answering)) {
-                report(check);
-            }
+            new PreflightRunner().run(topology, facts, shells).forEach(this::report);
             return hosts.values().stream().noneMatch(HostRun::failed);
         }
 
-        private void report(Preflight.Check check) {
-            emit(new RunEvent.CheckFinished(Instant.now(), check.host(), check.id(), check.title(), check.passed(),
-                    check.detail()));
-            if (!check.passed()) {
-                fail(hosts.get(check.host()), "preflight", check.detail());
-            } else if (Preflight.APT.equals(check.id()) && !hosts.get(check.host()).facts.aptBusy().isEmpty()) {
-                emit(new RunEvent.Notice(Instant.now(), check.host(), check.detail()));
+        /** A check's result as an event; a failure also fails the host, a warning is also a notice. */
+        private void report(PreflightResult result) {
+            String id = result.check().id();
+            emit(new RunEvent.CheckFinished(Instant.now(), result.host(), id, Preflight.title(id), !result.failed(),
+                    result.text()));
+            switch (result.status()) {
+                case FAILED -> fail(hosts.get(result.host()), "preflight", result.text());
+                case WARNING -> emit(new RunEvent.Notice(Instant.now(), result.host(), result.text()));
+                case PASSED -> { }
             }
+            result.remedy().ifPresent(r -> emit(new RunEvent.RemedyOffered(Instant.now(), result.host(), id, r)));
         }
 
         StepContext context(HostRun host) {
-            return new StepContext(topology, host.host, host.facts, files.apply(topology, host.host));
+            return new StepContext(topology, host.host, host.facts, files.forHost(topology, host.host, Distros.require(host.facts)));
+        }
+
+        /** The host's steps, for its release (pre-flight refused releases HA Lab does not know). */
+        List<Step> steps(HostRun host) {
+            return Steps.forHost(host.host, Distros.require(host.facts));
         }
 
         // ------------------------------------------------------------ dry run
 
         void dryRun(HostRun host) throws RemoteException {
             StepContext context = context(host);
-            for (Step step : Steps.forHost(host.host)) {
+            for (Step step : steps(host)) {
                 emit(new RunEvent.StepStarted(Instant.now(), host.name(), step.id(), step.title()));
                 StepResult result = step.plan(context);
                 if (result instanceof StepResult.NothingToDo nothing) {
@@ -338,7 +331,7 @@ public final class InstallEngine {
         }
 
         void skipAll(HostRun host, Phase phase, LocalizedText why) {
-            for (Step step : Steps.forHost(host.host)) {
+            for (Step step : steps(host)) {
                 if (step.phase() == phase) {
                     skipped.incrementAndGet();
                     emit(new RunEvent.StepSkipped(Instant.now(), host.name(), step.id(), why));
@@ -347,7 +340,7 @@ public final class InstallEngine {
         }
 
         void applyPhase(HostRun host, Phase phase) throws RemoteException {
-            List<Step> steps = Steps.forHost(host.host).stream().filter(s -> s.phase() == phase).toList();
+            List<Step> steps = steps(host).stream().filter(s -> s.phase() == phase).toList();
             if (steps.isEmpty()) {
                 return;
             }
@@ -467,14 +460,13 @@ public final class InstallEngine {
             boolean updated = false;
             try {
                 if (install.updateFirst()) {
-                    runChecked(host, stepId, Action.InstallPackages.update());
+                    runChecked(host, stepId, install.update());
                     updated = true;
                 }
                 CommandResult result = runLogged(host, stepId, install.install());
-                if (!result.ok() && !updated && (result.stderr().contains("Unable to locate package")
-                        || result.stderr().contains("has no installation candidate"))) {
+                if (!result.ok() && !updated && install.manager().saysPackageMissing(result.stderr())) {
                     // Stale package lists: refresh once, as a person would.
-                    runChecked(host, stepId, Action.InstallPackages.update());
+                    runChecked(host, stepId, install.update());
                     result = runLogged(host, stepId, install.install());
                 }
                 if (!result.ok()) {
@@ -601,10 +593,8 @@ public final class InstallEngine {
                 }
                 List<String> purge = manifest.packagesAdded().stream().filter(host.facts::installed).toList();
                 if (!purge.isEmpty()) {
-                    List<String> argv = new ArrayList<>(List.of("env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "-q",
-                            "-o", "DPkg::Lock::Timeout=300", "purge", "-y"));
-                    argv.addAll(purge);
-                    runChecked(host, stepId, RemoteCommand.of(argv).asRoot());
+                    runChecked(host, stepId, Distros.of(host.facts).map(dev.halab.core.facts.Distro::packageManager)
+                            .orElse(dev.halab.core.facts.PackageManager.APT).purge(purge));
                 }
                 for (String user : manifest.usersAdded()) {
                     if (host.facts.users().contains(user)) {

@@ -41,7 +41,16 @@ public final class ConnectionTest {
                     ? Optional.ofNullable(interfaceHolding(listing.stdout(), ownAddress)) : Optional.empty();
             return new Outcome(true, knownHosts.keysFor(target.knownHostsKey()), detected, Optional.empty());
         } catch (RemoteException e) {
-            return new Outcome(false, knownHosts.keysFor(target.knownHostsKey()), Optional.empty(), Optional.of(e.text()));
+            return new Outcome(false, recordedKeys(knownHosts, target), Optional.empty(), Optional.of(e.text()));
+        }
+    }
+
+    /** A damaged entry has already refused the connection (the error says so); no keys to show. */
+    private static List<HostKeyFingerprint> recordedKeys(KnownHosts knownHosts, SshTarget target) {
+        try {
+            return knownHosts.keysFor(target.knownHostsKey());
+        } catch (KnownHosts.DamagedEntryException e) {
+            return List.of();
         }
     }
 

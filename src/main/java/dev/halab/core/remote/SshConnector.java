@@ -66,7 +66,14 @@ public final class SshConnector {
     }
 
     public SshjShell connect(SshTarget target, Credentials credentials) throws RemoteException {
-        List<HostKeyFingerprint> known = knownHosts.keysFor(target.knownHostsKey());
+        List<HostKeyFingerprint> known;
+        try {
+            known = knownHosts.keysFor(target.knownHostsKey());
+        } catch (KnownHosts.DamagedEntryException e) {
+            // Never "unknown" (that would offer trust on first use): refused until fixed or forgotten.
+            throw new RemoteException(RemoteException.Kind.HOST_KEY_CHANGED, LocalizedText.of(BUNDLE, "remote.hostKeyDamaged",
+                    target.name(), target.address(), e.file(), e.line(), target.knownHostsKey()), e);
+        }
         RecordingVerifier verifier = new RecordingVerifier(known);
         SSHClient client = new SSHClient(configFor(known));
         client.addHostKeyVerifier(verifier);

@@ -3,6 +3,7 @@ package dev.halab.core.remote;
 import dev.halab.core.command.RemoteCommand;
 import dev.halab.core.command.Secret;
 import dev.halab.core.i18n.LocalizedText;
+import dev.halab.core.resources.LineEndings;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
 
@@ -125,6 +126,7 @@ public final class SshjShell implements RemoteShell {
      */
     @Override
     public void upload(byte[] content, String remotePath, int mode) throws RemoteException {
+        content = LineEndings.toLf(content); // text for a Unix host, even when written on Windows
         String octal = String.format("%04o", mode);
         if (privilege == Privilege.ROOT) {
             String line = RemoteCommand.of("sh", "-c", "mkdir -p \"$(dirname \"$1\")\" && umask 077 && cat > \"$1\" && chmod \"$2\" \"$1\"", "halab-upload",

@@ -1,6 +1,7 @@
 package dev.halab.core.step;
 
 import dev.halab.core.command.RemoteCommand;
+import dev.halab.core.facts.PackageManager;
 import dev.halab.core.template.GeneratedFile;
 
 import java.util.ArrayList;
@@ -27,22 +28,18 @@ public sealed interface Action {
         }
     }
 
-    /** Installs packages that are missing; runs {@code apt-get update} first when the package lists are absent. */
-    record InstallPackages(List<String> packages, boolean updateFirst) implements Action {
+    /** Installs packages that are missing; refreshes the package lists first when they are absent. */
+    record InstallPackages(PackageManager manager, List<String> packages, boolean updateFirst) implements Action {
         public InstallPackages {
             packages = List.copyOf(packages);
         }
 
-        public static RemoteCommand update() {
-            return RemoteCommand.of("env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "-q",
-                    "-o", "DPkg::Lock::Timeout=300", "update").asRoot();
+        public RemoteCommand update() {
+            return manager.update();
         }
 
         public RemoteCommand install() {
-            List<String> argv = new ArrayList<>(List.of("env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "-q",
-                    "-o", "DPkg::Lock::Timeout=300", "install", "-y", "--no-install-recommends"));
-            argv.addAll(packages);
-            return RemoteCommand.of(argv).asRoot();
+            return manager.install(packages);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.halab.core.step;
 
+import dev.halab.core.facts.Distro;
 import dev.halab.core.i18n.LocalizedText;
 import dev.halab.core.template.GeneratedFile;
 import dev.halab.core.template.HostFiles;
@@ -35,12 +36,12 @@ public final class FilesStep implements Step {
         this.handler = handler;
     }
 
-    public static FilesStep tomcatPage() {
-        return new FilesStep("tomcat.page", Phase.BACKEND, Role.BACKEND, Map.of(HostFiles.TOMCAT_INDEX, Validator.NONE), null);
+    public static FilesStep tomcatPage(Distro distro) {
+        return new FilesStep("tomcat.page", Phase.BACKEND, Role.BACKEND, Map.of(distro.tomcatIndex(), Validator.NONE), null);
     }
 
-    public static FilesStep nginxSite() {
-        return new FilesStep("nginx.site", Phase.FRONTEND, Role.FRONTEND, Map.of(HostFiles.NGINX_SITE, Validator.NGINX),
+    public static FilesStep nginxSite(Distro distro) {
+        return new FilesStep("nginx.site", Phase.FRONTEND, Role.FRONTEND, Map.of(distro.nginxSite(), Validator.NGINX),
                 Handler.RELOAD_NGINX);
     }
 

@@ -1,5 +1,6 @@
 package dev.halab.core.step;
 
+import dev.halab.core.facts.Distro;
 import dev.halab.core.i18n.LocalizedText;
 import dev.halab.core.topology.Host;
 import dev.halab.core.topology.Role;
@@ -12,9 +13,6 @@ import java.util.List;
  * {@code index.html} (it would win over index.jsp in the welcome-file list).
  */
 public final class MoveAsideStep implements Step {
-    public static final String NGINX_DEFAULT_SITE = "/etc/nginx/sites-enabled/default";
-    public static final String TOMCAT_DEFAULT_PAGE = "/var/lib/tomcat10/webapps/ROOT/index.html";
-
     private final String id;
     private final Phase phase;
     private final Role role;
@@ -29,12 +27,12 @@ public final class MoveAsideStep implements Step {
         this.owningPackage = owningPackage;
     }
 
-    public static MoveAsideStep nginxDefaultSite() {
-        return new MoveAsideStep("nginx.defaultSite", Phase.FRONTEND, Role.FRONTEND, NGINX_DEFAULT_SITE, "nginx");
+    public static MoveAsideStep nginxDefaultSite(Distro distro) {
+        return new MoveAsideStep("nginx.defaultSite", Phase.FRONTEND, Role.FRONTEND, distro.nginxDefaultSite(), "nginx");
     }
 
-    public static MoveAsideStep tomcatDefaultPage() {
-        return new MoveAsideStep("tomcat.defaultPage", Phase.BACKEND, Role.BACKEND, TOMCAT_DEFAULT_PAGE, Distros.TOMCAT);
+    public static MoveAsideStep tomcatDefaultPage(Distro distro) {
+        return new MoveAsideStep("tomcat.defaultPage", Phase.BACKEND, Role.BACKEND, distro.tomcatDefaultPage(), distro.tomcat());
     }
 
     public String path() {

@@ -1,5 +1,6 @@
 package dev.halab.core.step;
 
+import dev.halab.core.facts.Distro;
 import dev.halab.core.i18n.LocalizedText;
 import dev.halab.core.topology.Host;
 
@@ -8,6 +9,12 @@ import java.util.stream.Collectors;
 
 /** Installs the packages a host's role needs, only those missing. */
 public final class PackagesStep implements Step {
+    private final Distro distro;
+
+    public PackagesStep(Distro distro) {
+        this.distro = distro;
+    }
+
     @Override
     public String id() {
         return "packages";
@@ -30,7 +37,7 @@ public final class PackagesStep implements Step {
 
     @Override
     public StepResult plan(StepContext context) {
-        List<String> wanted = Distros.packagesFor(context.host(), context.facts());
+        List<String> wanted = distro.packagesFor(context.host());
         List<String> missing = wanted.stream().filter(p -> !context.facts().installed(p)).toList();
         if (missing.isEmpty()) {
             String versions = wanted.stream().map(p -> p + " " + context.facts().version(p).orElse("?"))
@@ -38,6 +45,7 @@ public final class PackagesStep implements Step {
             return StepResult.nothing("step.packages.nothing", versions);
         }
         return StepResult.changes(StepTexts.text("step.packages.install", String.join(", ", missing)),
-                List.of(new Action.InstallPackages(missing, !context.facts().aptListsPresent())));
+                List.of(new Action.InstallPackages(distro.packageManager(), missing,
+                !context.facts().aptListsPresent())));
     }
 }

@@ -1,6 +1,7 @@
 package dev.halab.core.step;
 
 import dev.halab.core.command.RemoteCommand;
+import dev.halab.core.facts.Distro;
 import dev.halab.core.facts.InitSystem;
 import dev.halab.core.facts.ServiceState;
 import dev.halab.core.i18n.LocalizedText;
@@ -24,8 +25,8 @@ public final class ServiceStep implements Step {
         this.service = service;
     }
 
-    public static ServiceStep tomcat() {
-        return new ServiceStep("tomcat.service", Phase.BACKEND, Role.BACKEND, Distros.TOMCAT);
+    public static ServiceStep tomcat(Distro distro) {
+        return new ServiceStep("tomcat.service", Phase.BACKEND, Role.BACKEND, distro.tomcatService());
     }
 
     public static ServiceStep nginx() {

@@ -1,5 +1,7 @@
 package dev.halab.core.step;
 
+import dev.halab.core.facts.Distro;
+import dev.halab.core.facts.Distros;
 import dev.halab.core.topology.Host;
 
 import java.util.List;
@@ -9,14 +11,15 @@ public final class Steps {
     private Steps() {
     }
 
-    public static List<Step> all() {
+    /** The steps for hosts of one release: its package names, paths and service names. */
+    public static List<Step> all(Distro distro) {
         return List.of(
-                new PackagesStep(),
-                MoveAsideStep.tomcatDefaultPage(),
-                FilesStep.tomcatPage(),
-                ServiceStep.tomcat(),
-                MoveAsideStep.nginxDefaultSite(),
-                FilesStep.nginxSite(),
+                new PackagesStep(distro),
+                MoveAsideStep.tomcatDefaultPage(distro),
+                FilesStep.tomcatPage(distro),
+                ServiceStep.tomcat(distro),
+                MoveAsideStep.nginxDefaultSite(distro),
+                FilesStep.nginxSite(distro),
                 ServiceStep.nginx(),
                 new NonlocalBindStep(false),
                 new FirewallStep(),
@@ -24,13 +27,17 @@ public final class Steps {
                 ServiceStep.keepalived());
     }
 
-    public static List<Step> forHost(Host host) {
-        return all().stream().filter(s -> s.appliesTo(host)).toList();
+    public static List<Step> forHost(Host host, Distro distro) {
+        return all(distro).stream().filter(s -> s.appliesTo(host)).toList();
     }
 
-    /** Files the facts probe must checksum for a host: generated files and files moved aside. */
+    /**
+     * Files the facts probe must checksum for a host: generated files and files moved aside, for
+     * every known release (the release is itself a fact of the same probe).
+     */
     public static List<String> probedPaths(Host host) {
-        return forHost(host).stream().flatMap(s -> s instanceof FilesStep f ? f.paths().stream()
-                : s instanceof MoveAsideStep m ? java.util.stream.Stream.of(m.path()) : java.util.stream.Stream.empty()).toList();
+        return Distros.supported().stream().flatMap(d -> forHost(host, d).stream()).flatMap(s -> s instanceof FilesStep f
+                ? f.paths().stream() : s instanceof MoveAsideStep m ? java.util.stream.Stream.of(m.path())
+                : java.util.stream.Stream.empty()).distinct().toList();
     }
 }

@@ -1,5 +1,7 @@
 package dev.halab.core.template;
 
+import dev.halab.core.facts.Distro;
+import dev.halab.core.facts.Distros;
 import dev.halab.core.topology.Authentication;
 import dev.halab.core.topology.CheckScript;
 import dev.halab.core.topology.Host;
@@ -18,20 +20,19 @@ import java.util.Map;
  * Every file HA Lab writes to a host, rendered from the templates under {@code installers/}.
  * Front ends get the nginx site, keepalived.conf and keepalived's two scripts; back ends get the
  * tomcat test page. The install engine uploads exactly this list, so a file added here is
- * installed everywhere without touching the engine.
+ * installed everywhere without touching the engine. Paths that differ between releases (the
+ * nginx site folder, tomcat's webapps) come from the host's {@link Distro}.
  *
  * <pre>{@code
- * for (GeneratedFile file : HostFiles.forHost(topology, topology.host("nginx1"))) {
+ * for (GeneratedFile file : HostFiles.forHost(topology, topology.host("nginx1"), Distros.DEBIAN_12)) {
  *     upload(file.path(), file.content(), file.modeOctal());
  * }
  * }</pre>
  */
 public final class HostFiles {
-    public static final String NGINX_SITE = "/etc/nginx/sites-enabled/halab-tomcat.conf";
     public static final String KEEPALIVED_CONF = "/etc/keepalived/keepalived.conf";
     public static final String CHECK_SCRIPT = "/etc/keepalived/check_nginx.sh";
     public static final String NOTIFY_SCRIPT = "/etc/keepalived/notify.sh";
-    public static final String TOMCAT_INDEX = "/var/lib/tomcat10/webapps/ROOT/index.jsp";
     /** Written by {@link #NOTIFY_SCRIPT}: one line {@code EPOCH_MILLIS HOST INSTANCE STATE PRIORITY} per change. */
     public static final String VRRP_STATE_LOG = "/var/log/halab/vrrp-state.log";
     /** Answered by nginx itself (204, loopback only): what the check script asks. */
@@ -53,11 +54,22 @@ public final class HostFiles {
     private HostFiles() {
     }
 
+    /** Where a run takes a host's files from: {@link #forHost(Topology, Host, Distro)}, or another source in tests. */
+    @FunctionalInterface
+    public interface Source {
+        List<GeneratedFile> forHost(Topology topology, Host host, Distro distro);
+    }
+
+    /** The files for a host of the reference release ({@link Distros#REFERENCE}): render and golden files. */
+    public static List<GeneratedFile> forHost(Topology topology, Host host) {
+        return forHost(topology, host, Distros.REFERENCE);
+    }
+
     /**
      * @throws IllegalArgumentException if the topology has validation errors (validate first) or
      *                                  the host is not part of it
      */
-    public static List<GeneratedFile> forHost(Topology topology, Host host) {
+    public static List<GeneratedFile> forHost(Topology topology, Host host, Distro distro) {
         List<Problem> errors = TopologyValidator.validate(topology).stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("cannot render files for an invalid topology: "
@@ -68,7 +80,7 @@ public final class HostFiles {
         }
         List<GeneratedFile> files = new ArrayList<>();
         if (host.isFrontEnd()) {
-            files.add(new GeneratedFile(NGINX_SITE,
+            files.add(new GeneratedFile(distro.nginxSite(),
                     TemplateRenderer.render("nginx/halab-tomcat.conf.mustache", nginxSite(topology, host)), CONFIG));
             files.add(new GeneratedFile(KEEPALIVED_CONF,
                     TemplateRenderer.render("keepalived/keepalived.conf.mustache", keepalivedConf(topology, host)), CONFIG));
@@ -78,7 +90,7 @@ public final class HostFiles {
                     TemplateRenderer.render("keepalived/notify.sh.mustache", notifyScript(host)), SCRIPT));
         }
         if (host.isBackEnd()) {
-            files.add(new GeneratedFile(TOMCAT_INDEX,
+            files.add(new GeneratedFile(distro.tomcatIndex(),
                     TemplateRenderer.render("tomcat/index.jsp.mustache", tomcatIndex(topology, host)), CONFIG));
         }
         return List.copyOf(files);

@@ -4,6 +4,7 @@ import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
 import dev.halab.core.i18n.LocalizedText;
+import dev.halab.core.resources.LineEndings;
 import dev.halab.core.resources.ProjectResources;
 
 import java.util.Collection;
@@ -17,7 +18,7 @@ import java.util.TreeSet;
  * needs but was not given, and a value given that the template never names, are both errors that
  * name the template and the key. Templates are loaded through {@link ProjectResources}, so a file
  * under {@code $HALAB_HOME/installers/} overrides the shipped one. No HTML escaping: the output
- * is configuration, not a web page.
+ * is configuration, not a web page. Output has Unix line endings even from a CRLF template.
  *
  * <p>Values are strings, numbers, booleans (sections shown or not), maps (nested values) and
  * lists of maps (repeated sections). Optional blocks are sections over a boolean or a list with
@@ -38,7 +39,7 @@ public final class TemplateRenderer {
      * @param values   every value the template uses, and nothing else
      */
     public static String render(String template, Map<String, ?> values) {
-        String source = ProjectResources.readString(FOLDER + template).orElseThrow(() ->
+        String source = ProjectResources.readString(FOLDER + template).map(LineEndings::toLf).orElseThrow(() ->
                 new TemplateException(template, null, LocalizedText.of(BUNDLE, "template.notFound", template, FOLDER), null));
         Template compiled;
         try {
@@ -50,7 +51,8 @@ public final class TemplateRenderer {
         Set<String> used = namesUsedBy(compiled);
         checkValues(template, values, used, "");
         try {
-            return compiled.execute(values);
+            // a value may carry a CR too (a profile saved on Windows): the output is LF only
+            return LineEndings.toLf(compiled.execute(values));
         } catch (MustacheException.Context e) {
             throw new TemplateException(template, e.key,
                     LocalizedText.of(BUNDLE, "template.missingValue", template, e.key, e.lineNo), e);

@@ -60,7 +60,7 @@ public final class Verifier {
             httpChecks(topology, instance, checks, tomcats, servedBy, listener);
         }
         long failed = checks.stream().filter(c -> !c.passed()).count();
-        LocalizedText summary = failed == 0 ? passedSummary(checks) : StepTexts.text("verify.summary.failed", failed);
+        LocalizedText summary = summary(checks);
         listener.onEvent(new RunEvent.RunFinished(Instant.now(), failed == 0, 0, checks.size() - (int) failed,
                 (int) failed, summary));
         return new VerifyReport(failed == 0, checks, tomcats, servedBy, holders);
@@ -127,15 +127,6 @@ public final class Verifier {
     }
 
     /** True when an {@code ip -o -4 addr} listing has the address (any prefix length). */
-    /** "verify passed: A; B; C" kept as data, each check in the language it is shown in (never a Java list). */
-    static LocalizedText passedSummary(List<VerifyReport.Check> checks) {
-        LocalizedText joined = null;
-        for (VerifyReport.Check check : checks) {
-            joined = joined == null ? check.text() : StepTexts.text("verify.summary.join", joined, check.text());
-        }
-        return StepTexts.text("verify.summary.ok", joined == null ? "-" : joined);
-    }
-
     static boolean holdsAddress(String ipAddrOutput, String address) {
         return ipAddrOutput.lines().anyMatch(line -> line.contains(" inet " + address + "/"));
     }
@@ -210,9 +201,17 @@ public final class Verifier {
         return true;
     }
 
+    /** "verify passed: 2 of 2 checks." (each check is its own step with its own text), or how many failed. */
+    static LocalizedText summary(List<VerifyReport.Check> checks) {
+        long failed = checks.stream().filter(c -> !c.passed()).count();
+        return failed == 0 ? StepTexts.text("verify.summary.ok", checks.size())
+                : StepTexts.text("verify.summary.failed", failed);
+    }
+
     private static void record(List<VerifyReport.Check> checks, RunListener listener, String host, String id, boolean ok,
                                LocalizedText text) {
         checks.add(new VerifyReport.Check(ok, text));
+        listener.onEvent(new RunEvent.StepStarted(Instant.now(), host, id, StepTexts.text("verify.step." + id.substring("verify.".length()))));
         listener.onEvent(ok ? new RunEvent.StepChanged(Instant.now(), host, id, text)
                 : new RunEvent.StepFailed(Instant.now(), host, id, text));
     }

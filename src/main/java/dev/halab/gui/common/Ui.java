@@ -88,4 +88,11 @@ public final class Ui {
         node.getStyleClass().addAll(styleClasses);
         return node;
     }
+
+    /** A button and its status text side by side, centred on one line. */
+    public static javafx.scene.layout.HBox row(Node... nodes) {
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(12, nodes);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
+    }
 }

@@ -39,7 +39,7 @@ final class PreflightPage extends VBox {
         vm.hosts().addListener((ListChangeListener<PreflightHost>) c -> rebuild(vm));
         rebuild(vm);
         getChildren().addAll(Ui.label("preflight.title", Styles.TITLE_3), Ui.label("preflight.intro", Styles.TEXT_MUTED),
-                new HBox(12, rerun, status), cards);
+                Ui.row(rerun, status), cards);
     }
 
     private void rebuild(PreflightViewModel vm) {

@@ -15,8 +15,8 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.material2.Material2MZ;
 
@@ -62,7 +62,15 @@ final class ReviewPage extends VBox {
         };
         vm.diffs().addListener((ListChangeListener<FileDiffItem>) c -> group.run());
         group.run();
-        SplitPane split = new SplitPane(files, diff);
+        // A re-run on hosts already set up changes no file: say so instead of showing two empty panes.
+        Label noChanges = Ui.label("review.noChanges", Styles.TEXT_MUTED);
+        noChanges.setId("review-no-changes");
+        noChanges.setWrapText(true);
+        noChanges.setPadding(new javafx.geometry.Insets(12));
+        noChanges.visibleProperty().bind(Bindings.isEmpty(vm.diffs()).and(vm.statusProperty().isEqualTo(RunStatus.PASSED)));
+        StackPane filePane = new StackPane(files, noChanges);
+        StackPane.setAlignment(noChanges, javafx.geometry.Pos.TOP_LEFT);
+        SplitPane split = new SplitPane(filePane, diff);
         split.setDividerPositions(0.32);
         split.setPrefHeight(470);
         VBox.setVgrow(split, Priority.ALWAYS);
@@ -87,7 +95,7 @@ final class ReviewPage extends VBox {
         }, vm.statusProperty(), vm.summaryProperty(), Texts.localeProperty()));
         status.setId("plan-status");
         getChildren().addAll(Ui.label("review.title", Styles.TITLE_3), Ui.label("review.intro", Styles.TEXT_MUTED),
-                new HBox(12, replan, status), split, commandPane);
+                Ui.row(replan, status), split, commandPane);
     }
 
     /** Rebuilds the tree: one expanded branch per host, its files under it; selects the file picked before, else the first. */

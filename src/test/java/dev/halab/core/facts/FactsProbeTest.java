@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,6 +71,26 @@ class FactsProbeTest {
         assertThat(centos.debianFamily()).isFalse();
         HostFacts mint = FactsProbe.parse("os\tlinuxmint\t21\tubuntu debian\tLinux Mint 21\nend\tok\n");
         assertThat(mint.debianFamily()).isTrue();
+    }
+
+    @Test
+    void candidatesPythonAndWhatACloneSharesAreParsed() {
+        HostFacts facts = FactsProbe.parse("os\tdebian\t11\t\tDebian GNU/Linux 11 (bullseye)\ncandidate\ttomcat9\t9.0.43-2\n"
+                + "candidate\ttomcat10\t(none)\npython3\tyes\nmachineid\t3d12\nmac\teth0\t00:0c:29:aa:bb:cc\n"
+                + "hostkey\tk1\nhostkey\tk2\nend\tok\n");
+        assertThat(facts.candidate("tomcat9")).contains("9.0.43-2");
+        assertThat(facts.candidate("tomcat10")).contains(HostFacts.NO_CANDIDATE);
+        assertThat(facts.candidate("nginx")).isEmpty();
+        assertThat(facts.python3()).isTrue();
+        assertThat(facts.identity()).isEqualTo(new Identity("3d12", Map.of("eth0", "00:0c:29:aa:bb:cc"), List.of("k1", "k2")));
+        assertThat(Distros.of(facts)).contains(Distros.DEBIAN_11);
+    }
+
+    @Test
+    void theProbeAsksForEveryKnownReleasesServicesAndPackages() {
+        String script = FactsProbe.command(List.of()).parts().get(2).toString();
+        assertThat(script).startsWith("HALAB_SERVICES='nginx tomcat9 keepalived tomcat10'\n"
+                + "HALAB_PACKAGES='nginx keepalived curl procps tomcat9 tomcat10'\n");
     }
 
     @Test

@@ -32,20 +32,20 @@ class PlanLogicTest {
         return facts;
     }
 
-    static List<String> render(List<Preflight.Finding> findings) {
+    static List<String> render(List<PreflightResult> findings) {
         return findings.stream().map(f -> f.host() + ": " + f.text().render(Locale.ENGLISH)).toList();
     }
 
     @Test
     void healthyFreshHostsPassPreflight() {
-        assertThat(Preflight.check(lab, healthy())).isEmpty();
+        assertThat(Preflight.failures(lab, healthy())).isEmpty();
     }
 
     @Test
     void aMissingInterfaceIsReportedWithTheOneHoldingTheHostsAddress() {
         Map<String, HostFacts> facts = healthy();
         facts.put("nginx2", TestFacts.fresh().links("lo", "ens33").address("ens33", "192.168.224.102").build());
-        assertThat(render(Preflight.check(lab, facts))).containsExactly(
+        assertThat(render(Preflight.failures(lab, facts))).containsExactly(
                 "nginx2: The interface eth0 does not exist on nginx2; its address 192.168.224.102 is on ens33. "
                         + "Set \"interface\": \"ens33\" in the profile (network.interface, or the host's interface) and run again.");
     }
@@ -55,9 +55,11 @@ class PlanLogicTest {
         Map<String, HostFacts> facts = healthy();
         facts.put("tomcat1", TestFacts.fresh().os("centos").build());
         facts.put("tomcat2", TestFacts.fresh().disk(50 * 1024).address("eth0", "192.168.224.150").build());
-        List<String> findings = render(Preflight.check(lab, facts));
+        List<String> findings = render(Preflight.failures(lab, facts));
         assertThat(findings).hasSize(3);
-        assertThat(findings.get(0)).startsWith("tomcat1: tomcat1 runs centos test, which is not supported yet");
+        assertThat(findings.get(0)).isEqualTo("tomcat1: tomcat1 runs centos test, a release HA Lab does not know. Supported releases: "
+                + "Debian 11 (bullseye), Debian 12 (bookworm), Debian 13 (trixie), Ubuntu 20.04 (focal), Ubuntu 22.04 (jammy), "
+                + "Ubuntu 24.04 (noble), Ubuntu 26.04 (resolute). Install one of them on tomcat1 and run again.");
         assertThat(findings.get(1)).startsWith("tomcat2: tomcat2 has only 50 MB free");
         assertThat(findings.get(2)).startsWith("tomcat2: The VIP 192.168.224.150 is already on tomcat2");
     }
@@ -67,7 +69,7 @@ class PlanLogicTest {
         Map<String, HostFacts> facts = healthy();
         facts.put("nginx1", TestFacts.fresh().address("eth0", "192.168.224.101").address("eth0", "192.168.224.150")
                 .manifest(Manifest.empty()).build());
-        assertThat(Preflight.check(lab, facts)).isEmpty();
+        assertThat(Preflight.failures(lab, facts)).isEmpty();
         assertThat(Preflight.vipUnclaimed(lab, facts, lab.primaryInstance())).isFalse();
     }
 

@@ -49,6 +49,22 @@ class SshTransportTest {
     }
 
     @Test
+    void aDamagedTrustStoreEntryRefusesTheHostWithoutOfferingToTrustIt(@TempDir Path tmp) throws Exception {
+        Path store = tmp.resolve("known_hosts");
+        String damaged = sshd.target().knownHostsKey() + " ssh-ed25519 AAAAC3NzaC1lZDI1NTE5@@cut-off\n";
+        Files.writeString(store, damaged);
+        List<SshTarget> asked = Collections.synchronizedList(new ArrayList<>());
+        HostKeyPrompt wouldTrust = (target, keys) -> asked.add(target);
+        assertThatThrownBy(() -> connector(store, wouldTrust).connect(sshd.target(), key()))
+                .isInstanceOfSatisfying(RemoteException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(RemoteException.Kind.HOST_KEY_CHANGED);
+                    assertThat(e.getMessage()).contains("line 1").contains("forget-host");
+                });
+        assertThat(asked).isEmpty();
+        assertThat(Files.readString(store)).isEqualTo(damaged);
+    }
+
+    @Test
     void unknownHostKeyIsRefusedUntilTrustedAndEveryKeyTypeIsRecorded(@TempDir Path tmp) throws Exception {
         Path store = tmp.resolve("known_hosts");
         AtomicReference<List<HostKeyFingerprint>> shown = new AtomicReference<>();

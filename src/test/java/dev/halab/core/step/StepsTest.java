@@ -1,7 +1,10 @@
 package dev.halab.core.step;
 
 import dev.halab.core.command.RemoteCommand;
+import dev.halab.core.facts.Distro;
+import dev.halab.core.facts.Distros;
 import dev.halab.core.facts.Firewall;
+import dev.halab.core.facts.PackageManager;
 import dev.halab.core.facts.InitSystem;
 import dev.halab.core.facts.Manifest;
 import dev.halab.core.profile.ProfileLoader;
@@ -19,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Steps as data: given these facts, expect these actions or "nothing to do" with this reason. */
 class StepsTest {
+    static final Distro BOOKWORM = Distros.DEBIAN_12;
     static Topology lab;
     static Host nginx1;
     static Host tomcat1;
@@ -50,8 +54,8 @@ class StepsTest {
 
     @Test
     void packagesOnAFreshBackEndWithoutListsUpdateThenInstallTomcat() {
-        List<Action> actions = actions(new PackagesStep().plan(context(tomcat1, TestFacts.fresh().noAptLists())));
-        assertThat(actions).containsExactly(new Action.InstallPackages(List.of("tomcat10"), true));
+        List<Action> actions = actions(new PackagesStep(BOOKWORM).plan(context(tomcat1, TestFacts.fresh().noAptLists())));
+        assertThat(actions).containsExactly(new Action.InstallPackages(PackageManager.APT, List.of("tomcat10"), true));
         assertThat(actions.get(0).display()).containsExactly(
                 "sudo env DEBIAN_FRONTEND=noninteractive apt-get -q -o DPkg::Lock::Timeout=300 update",
                 "sudo env DEBIAN_FRONTEND=noninteractive apt-get -q -o DPkg::Lock::Timeout=300 install -y --no-install-recommends tomcat10");
@@ -60,45 +64,45 @@ class StepsTest {
     @Test
     void packagesOnAFrontEndInstallOnlyWhatIsMissing() {
         TestFacts facts = TestFacts.fresh().pkg("curl", "7.88").pkg("procps", "2:4.0.2");
-        assertThat(actions(new PackagesStep().plan(context(nginx1, facts))))
-                .containsExactly(new Action.InstallPackages(List.of("nginx", "keepalived"), false));
+        assertThat(actions(new PackagesStep(BOOKWORM).plan(context(nginx1, facts))))
+                .containsExactly(new Action.InstallPackages(PackageManager.APT, List.of("nginx", "keepalived"), false));
     }
 
     @Test
     void packagesAlreadyInstalledAreNothingToDoWithTheirVersions() {
         TestFacts facts = TestFacts.fresh().pkg("nginx", "1.22.1-9").pkg("keepalived", "1:2.2.7-1").pkg("curl", "7.88")
                 .pkg("procps", "2:4.0.2");
-        assertThat(reason(new PackagesStep().plan(context(nginx1, facts))))
+        assertThat(reason(new PackagesStep(BOOKWORM).plan(context(nginx1, facts))))
                 .isEqualTo("already installed: nginx 1.22.1-9, keepalived 1:2.2.7-1, curl 7.88, procps 2:4.0.2");
     }
 
     @Test
     void theNginxDefaultSiteIsMovedAsideNotDeleted() {
-        TestFacts facts = TestFacts.fresh().pkg("nginx", "1.22").file(MoveAsideStep.NGINX_DEFAULT_SITE, "other");
-        assertThat(actions(MoveAsideStep.nginxDefaultSite().plan(context(nginx1, facts))))
-                .containsExactly(new Action.MoveAside(MoveAsideStep.NGINX_DEFAULT_SITE));
+        TestFacts facts = TestFacts.fresh().pkg("nginx", "1.22").file(BOOKWORM.nginxDefaultSite(), "other");
+        assertThat(actions(MoveAsideStep.nginxDefaultSite(BOOKWORM).plan(context(nginx1, facts))))
+                .containsExactly(new Action.MoveAside(BOOKWORM.nginxDefaultSite()));
     }
 
     @Test
     void theDefaultSiteOfAPackageNotYetInstalledWillBeMovedAsideAfterTheInstall() {
-        StepResult result = MoveAsideStep.nginxDefaultSite().plan(context(nginx1, TestFacts.fresh()));
-        assertThat(actions(result)).containsExactly(new Action.MoveAside(MoveAsideStep.NGINX_DEFAULT_SITE));
+        StepResult result = MoveAsideStep.nginxDefaultSite(BOOKWORM).plan(context(nginx1, TestFacts.fresh()));
+        assertThat(actions(result)).containsExactly(new Action.MoveAside(BOOKWORM.nginxDefaultSite()));
         assertThat(((StepResult.Changes) result).summary().render(Locale.ENGLISH)).contains("once nginx is installed");
     }
 
     @Test
     void aDefaultSiteMovedBeforeIsNothingToDo() {
-        Manifest manifest = Manifest.empty().withFile(new Manifest.FileRecord(MoveAsideStep.NGINX_DEFAULT_SITE, true, "/b", true));
-        assertThat(reason(MoveAsideStep.nginxDefaultSite().plan(context(nginx1, TestFacts.fresh().pkg("nginx", "1").manifest(manifest)))))
+        Manifest manifest = Manifest.empty().withFile(new Manifest.FileRecord(BOOKWORM.nginxDefaultSite(), true, "/b", true));
+        assertThat(reason(MoveAsideStep.nginxDefaultSite(BOOKWORM).plan(context(nginx1, TestFacts.fresh().pkg("nginx", "1").manifest(manifest)))))
                 .isEqualTo("/etc/nginx/sites-enabled/default was already moved aside by HA Lab");
     }
 
     @Test
     void aSiteThatDiffersIsWrittenCheckedByNginxAndReloadsIt() {
-        TestFacts facts = TestFacts.fresh().file(HostFiles.NGINX_SITE, "0000");
-        List<Action> actions = actions(FilesStep.nginxSite().plan(context(nginx1, facts)));
+        TestFacts facts = TestFacts.fresh().file(BOOKWORM.nginxSite(), "0000");
+        List<Action> actions = actions(FilesStep.nginxSite(BOOKWORM).plan(context(nginx1, facts)));
         assertThat(actions).containsExactly(
-                new Action.PutFile(file(nginx1, HostFiles.NGINX_SITE), "0000", Validator.NGINX),
+                new Action.PutFile(file(nginx1, BOOKWORM.nginxSite()), "0000", Validator.NGINX),
                 new Action.Notify(Handler.RELOAD_NGINX));
         assertThat(actions.get(0).display()).contains("sudo nginx -t -q")
                 .anyMatch(l -> l.contains("/etc/nginx/sites-enabled/.halab-tomcat.conf.halab-new"));
@@ -106,9 +110,9 @@ class StepsTest {
 
     @Test
     void aSiteWithTheSameChecksumIsNothingToDo() {
-        String sha = FilesStep.sha256(file(nginx1, HostFiles.NGINX_SITE).content());
-        assertThat(reason(FilesStep.nginxSite().plan(context(nginx1, TestFacts.fresh().file(HostFiles.NGINX_SITE, sha)))))
-                .isEqualTo("up to date: " + HostFiles.NGINX_SITE);
+        String sha = FilesStep.sha256(file(nginx1, BOOKWORM.nginxSite()).content());
+        assertThat(reason(FilesStep.nginxSite(BOOKWORM).plan(context(nginx1, TestFacts.fresh().file(BOOKWORM.nginxSite(), sha)))))
+                .isEqualTo("up to date: " + BOOKWORM.nginxSite());
     }
 
     @Test
@@ -146,7 +150,7 @@ class StepsTest {
 
     @Test
     void sysvHostsUseUpdateRcDAndService() {
-        List<Action> actions = actions(ServiceStep.tomcat().plan(context(tomcat1, TestFacts.fresh().sysv())));
+        List<Action> actions = actions(ServiceStep.tomcat(BOOKWORM).plan(context(tomcat1, TestFacts.fresh().sysv())));
         assertThat(actions).extracting(a -> ((Action.Run) a).command().display())
                 .containsExactly("sudo update-rc.d tomcat10 defaults", "sudo service tomcat10 start");
     }
@@ -188,18 +192,18 @@ class StepsTest {
 
     @Test
     void stepsRunInTheTutorialsOrderAndPhasesNeverGoBack() {
-        assertThat(Steps.forHost(nginx1)).extracting(Step::id).containsExactly("packages", "nginx.defaultSite", "nginx.site",
+        assertThat(Steps.forHost(nginx1, BOOKWORM)).extracting(Step::id).containsExactly("packages", "nginx.defaultSite", "nginx.site",
                 "nginx.service", "sysctl.nonlocalBind", "firewall.vrrp", "keepalived.config", "keepalived.service");
-        assertThat(Steps.forHost(tomcat1)).extracting(Step::id).containsExactly("packages", "tomcat.defaultPage", "tomcat.page",
+        assertThat(Steps.forHost(tomcat1, BOOKWORM)).extracting(Step::id).containsExactly("packages", "tomcat.defaultPage", "tomcat.page",
                 "tomcat.service");
-        List<Phase> phases = Steps.all().stream().map(Step::phase).toList();
+        List<Phase> phases = Steps.all(BOOKWORM).stream().map(Step::phase).toList();
         assertThat(phases).isSorted();
-        assertThat(Steps.probedPaths(nginx1)).contains(HostFiles.KEEPALIVED_CONF, MoveAsideStep.NGINX_DEFAULT_SITE);
+        assertThat(Steps.probedPaths(nginx1)).contains(HostFiles.KEEPALIVED_CONF, BOOKWORM.nginxDefaultSite());
     }
 
     @Test
     void everyStepTextExistsInBothLanguages() {
-        for (Step step : Steps.all()) {
+        for (Step step : Steps.all(BOOKWORM)) {
             assertThat(step.title().render(Locale.ENGLISH)).doesNotStartWith("step.");
             assertThat(step.title().render(Locale.SIMPLIFIED_CHINESE)).doesNotStartWith("step.");
         }

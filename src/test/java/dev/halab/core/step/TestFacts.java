@@ -16,6 +16,10 @@ import java.util.Optional;
 /** Builds {@link HostFacts} for step tests: a fresh Debian 12 host with systemd unless told otherwise. */
 public final class TestFacts {
     String osId = "debian";
+    String osVersion = "12";
+    final java.util.Map<String, String> candidates = new HashMap<>();
+    boolean python3 = true;
+    dev.halab.core.facts.Identity identity = dev.halab.core.facts.Identity.UNKNOWN;
     boolean aptLists = true;
     InitSystem init = InitSystem.SYSTEMD;
     final Map<String, String> packages = new HashMap<>();
@@ -33,6 +37,27 @@ public final class TestFacts {
 
     public TestFacts os(String id) {
         osId = id;
+        return this;
+    }
+
+    public TestFacts os(String id, String version) {
+        osId = id;
+        osVersion = version;
+        return this;
+    }
+
+    public TestFacts candidate(String pkg, String version) {
+        candidates.put(pkg, version);
+        return this;
+    }
+
+    public TestFacts noPython() {
+        python3 = false;
+        return this;
+    }
+
+    public TestFacts identity(String machineId, Map<String, String> macs, List<String> hostKeys) {
+        identity = new dev.halab.core.facts.Identity(machineId, macs, hostKeys);
         return this;
     }
 
@@ -72,6 +97,11 @@ public final class TestFacts {
         return this;
     }
 
+    public TestFacts addressWithPrefix(String iface, String address, int prefix) {
+        addresses.add(new InterfaceAddress(iface, address, prefix));
+        return this;
+    }
+
     public TestFacts disk(long kb) {
         disk = kb;
         return this;
@@ -88,7 +118,8 @@ public final class TestFacts {
     }
 
     public HostFacts build() {
-        return new HostFacts(0, osId, "12", "", osId + " test", true, aptLists, init, packages, files, services, links,
-                addresses, disk, List.of(), 0, firewall, List.of("root"), List.of("root"), Optional.ofNullable(manifest));
+        return new HostFacts(0, osId, osVersion, "", osId + " test", true, aptLists, init, packages, files, services, links,
+                addresses, disk, List.of(), 0, firewall, List.of("root"), List.of("root"), Optional.ofNullable(manifest),
+                candidates, python3, identity);
     }
 }

@@ -30,7 +30,7 @@ class KeepalivedScriptsTest {
     @Test
     void checkScriptPassesOnlyWhileNginxRunsAndAnswersOnItsPort(@TempDir Path dir) {
         List<GeneratedFile> files = HostFiles.forHost(TUTORIAL, TUTORIAL.host("nginx1"));
-        Path site = RealTools.write(dir, "site.conf", RealConfigCheckTest.file(files, HostFiles.NGINX_SITE).content());
+        Path site = RealTools.write(dir, "site.conf", RealConfigCheckTest.file(files, dev.halab.core.facts.Distros.REFERENCE.nginxSite()).content());
         Path check = RealTools.write(dir, "check_nginx.sh", RealConfigCheckTest.file(files, HostFiles.CHECK_SCRIPT).content());
         // The same script pointed at another port: nginx runs but does not answer there.
         Path checkOtherPort = RealTools.write(dir, "check_other_port.sh",

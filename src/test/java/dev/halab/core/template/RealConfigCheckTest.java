@@ -47,7 +47,7 @@ class RealConfigCheckTest {
     @MethodSource("frontEnds")
     void nginxAcceptsTheSite(String profile, String host, String iface, List<GeneratedFile> files,
                              @TempDir Path dir) throws Exception {
-        GeneratedFile site = file(files, HostFiles.NGINX_SITE);
+        GeneratedFile site = file(files, dev.halab.core.facts.Distros.REFERENCE.nginxSite());
         Path sitePath = RealTools.write(dir, "halab-tomcat.conf", site.content());
         // A whole nginx.conf of the test's own: its pid, logs and temp folders stay in the temp dir.
         String conf = String.join("\n",

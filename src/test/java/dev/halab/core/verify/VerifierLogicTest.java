@@ -25,12 +25,12 @@ class VerifierLogicTest {
     }
 
     @Test
-    void aPassedVerifyReadsAsSentencesNotAJavaList() {
-        var checks = List.of(new VerifyReport.Check(true, dev.halab.core.step.StepTexts.text("verify.summary.failed", 0)),
-                new VerifyReport.Check(true, dev.halab.core.step.StepTexts.text("verify.summary.failed", 1)));
-        String en = Verifier.passedSummary(checks).render(java.util.Locale.ENGLISH);
-        assertThat(en).isEqualTo("verify passed: verify FAILED: 0 check(s) failed; verify FAILED: 1 check(s) failed");
-        assertThat(en).doesNotContain("[").doesNotContain("]");
-        assertThat(Verifier.passedSummary(checks).render(java.util.Locale.SIMPLIFIED_CHINESE)).startsWith("验证通过：").contains("；");
+    void thePassedSummaryCountsTheChecksInsteadOfPrintingTheirList() {
+        var checks = List.of(new VerifyReport.Check(true, dev.halab.core.step.StepTexts.text("verify.vipOnMaster", "192.168.224.150", "nginx1")),
+                new VerifyReport.Check(true, dev.halab.core.step.StepTexts.text("verify.requestFailed", 1, "http://x/", "-")));
+        assertThat(Verifier.summary(checks).render(java.util.Locale.ENGLISH)).isEqualTo("verify passed: 2 of 2 checks.");
+        assertThat(Verifier.summary(checks).render(java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("验证通过：2 项检查全部通过。");
+        var failed = List.of(checks.get(0), new VerifyReport.Check(false, checks.get(1).text()));
+        assertThat(Verifier.summary(failed).render(java.util.Locale.ENGLISH)).isEqualTo("verify FAILED: 1 check(s) failed");
     }
 }

@@ -143,5 +143,20 @@ class PreflightAndReviewPagesTest {
         robot.clickOn("/opt/tomcat/webapps/ROOT/index.jsp");
         assertThat(robot.lookup("#diff-text").queryTextInputControl().getText()).isEqualTo("+<h1>tomcat2</h1>");
         assertThat(robot.lookup("nginx1 (2)").tryQuery()).isPresent();
+        assertThat(robot.lookup("#review-no-changes").query().isVisible()).isFalse();
+    }
+
+    @Test
+    void aPlanThatChangesNoFileSaysSoInsteadOfShowingEmptyPanes(FxRobot robot) throws Exception {
+        scripted.preflightEvents.add(ScriptedServices.finished(true));
+        scripted.planEvents.add(ScriptedServices.finished(true));
+        toPreflight(robot);
+        robot.clickOn("#next");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> window.wizard().review().statusProperty().get() == RunStatus.PASSED);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label note = robot.lookup("#review-no-changes").query();
+        assertThat(note.isVisible()).isTrue();
+        assertThat(note.getText()).startsWith("No file would change");
     }
 }

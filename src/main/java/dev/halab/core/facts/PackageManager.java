@@ -1,0 +1,66 @@
+package dev.halab.core.facts;
+
+import dev.halab.core.command.RemoteCommand;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A package manager as values: the commands HA Lab sends and the texts by which its errors are
+ * recognised. Only apt today; a new family adds a constant here (docs/adding-a-distro.md).
+ */
+public enum PackageManager {
+    APT(List.of("env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "-q", "-o", "DPkg::Lock::Timeout=300"),
+            List.of("update"), List.of("install", "-y", "--no-install-recommends"), List.of("purge", "-y"),
+            List.of("Unable to locate package", "has no installation candidate"),
+            "install/package-candidates.sh");
+
+    private final List<String> base;
+    private final List<String> update;
+    private final List<String> install;
+    private final List<String> purge;
+    private final List<String> missingPackageTexts;
+    private final String candidatesScript;
+
+    PackageManager(List<String> base, List<String> update, List<String> install, List<String> purge,
+                   List<String> missingPackageTexts, String candidatesScript) {
+        this.base = base;
+        this.update = update;
+        this.install = install;
+        this.purge = purge;
+        this.missingPackageTexts = missingPackageTexts;
+        this.candidatesScript = candidatesScript;
+    }
+
+    /** Refreshes the package lists. */
+    public RemoteCommand update() {
+        return command(update, List.of());
+    }
+
+    /** Installs packages non-interactively, without recommended extras. */
+    public RemoteCommand install(List<String> packages) {
+        return command(install, packages);
+    }
+
+    /** Removes packages with their configuration (uninstall of what HA Lab added). */
+    public RemoteCommand purge(List<String> packages) {
+        return command(purge, packages);
+    }
+
+    /** True when a failed install's output says a package is unknown (stale or missing lists). */
+    public boolean saysPackageMissing(String output) {
+        return missingPackageTexts.stream().anyMatch(output::contains);
+    }
+
+    /** The resource of the read-only script that prints {@code candidate<TAB>PACKAGE<TAB>VERSION} lines. */
+    public String candidatesScript() {
+        return candidatesScript;
+    }
+
+    private RemoteCommand command(List<String> verb, List<String> packages) {
+        List<String> argv = new ArrayList<>(base);
+        argv.addAll(verb);
+        argv.addAll(packages);
+        return RemoteCommand.of(argv).asRoot();
+    }
+}
