@@ -53,7 +53,7 @@ public final class FailoverCommand extends EngineCommandSupport {
         Topology topology = loaded.get();
         Optional<ChaosAction> action = ChaosAction.parse(how);
         if (action.isEmpty()) {
-            err().println("ERROR " + MonitorCommand.text("cli.badOption", "--how stop|kill|nginx|net|power, not \"" + how + "\""));
+            err().println(CliText.error(MonitorCommand.text("cli.badOption", "--how stop|kill|nginx|net|power, not \"" + how + "\"")));
             err().flush();
             return HalabCommand.EXIT_INVALID;
         }
@@ -62,7 +62,7 @@ public final class FailoverCommand extends EngineCommandSupport {
             // A bad node name or an impossible method is refused before connecting.
             FailoverSession.check(topology, node, action.get(), power != null);
         } catch (FailoverException e) {
-            err().println("ERROR " + e.text().render(Bundles.uiLocale()));
+            err().println(CliText.error(e.text().render(Bundles.uiLocale())));
             err().flush();
             return HalabCommand.EXIT_INVALID;
         }
@@ -90,7 +90,7 @@ public final class FailoverCommand extends EngineCommandSupport {
             }
             return report(session, fault, FailoverTiming.ceiling(action.get(), topology.vrrp()), out(), err()) ? 0 : HalabCommand.EXIT_FAILED;
         } catch (FailoverException e) {
-            err().println("ERROR " + e.text().render(Bundles.uiLocale()));
+            err().println(CliText.error(e.text().render(Bundles.uiLocale())));
             err().flush();
             return HalabCommand.EXIT_FAILED;
         }
@@ -107,7 +107,7 @@ public final class FailoverCommand extends EngineCommandSupport {
             Optional<Outage> outage = session.awaitOutage(fault, vip, limit);
             if (outage.isEmpty()) {
                 allMoved = false;
-                err.println("ERROR " + MonitorCommand.text("cli.failover.noMove", limit.toSeconds(), session.monitor().state().summary()));
+                err.println(CliText.error(MonitorCommand.text("cli.failover.noMove", limit.toSeconds(), session.monitor().state().summary())));
                 continue;
             }
             out.println(summary(fault.host().name(), vip, outage.get()));

@@ -10,11 +10,9 @@ import picocli.CommandLine.Option;
 import java.util.Optional;
 
 /** {@code halab install --profile P [--yes]}: pre-flight on all hosts, then only the steps still needed. */
-@Command(name = "install", mixinStandardHelpOptions = true,
-        description = "Installs the lab on the profile's hosts: pre-flight checks on all hosts first (nothing changes "
-                + "if one fails), then only what is still needed. Re-running is safe and resumes after a failure.")
+@Command(name = "install", mixinStandardHelpOptions = true)
 public final class InstallCommand extends EngineCommandSupport {
-    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation. New host keys are trusted only with --trust-new-host-keys.")
+    @Option(names = {"-y", "--yes"})
     boolean yes;
 
     @Option(names = "--unicast", description = "VRRP by unicast between the front ends instead of multicast "

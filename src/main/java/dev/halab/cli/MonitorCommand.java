@@ -60,7 +60,7 @@ public final class MonitorCommand extends EngineCommandSupport {
             return HalabCommand.EXIT_INVALID;
         }
         if (intervalMillis < 5 || (durationSeconds != null && durationSeconds < 1)) {
-            err().println("ERROR " + Bundles.text(BUNDLE, "cli.badOption", "--interval >= 5, --duration >= 1"));
+            err().println(CliText.error(Bundles.text(BUNDLE, "cli.badOption", "--interval >= 5, --duration >= 1")));
             err().flush();
             return HalabCommand.EXIT_INVALID;
         }
@@ -181,7 +181,7 @@ public final class MonitorCommand extends EngineCommandSupport {
         var seen = monitor.await(s -> instances.stream().allMatch(s::fullyKnown)
                 && instances.stream().allMatch(i -> s.frontEnds().stream().noneMatch(h -> s.state(h, i) == VrrpState.UNKNOWN)), limit);
         if (seen.isEmpty()) {
-            err.println("ERROR " + text("cli.waitingForNodes", limit.toSeconds(), monitor.state().summary()));
+            err.println(CliText.error(text("cli.waitingForNodes", limit.toSeconds(), monitor.state().summary())));
             err.flush();
             return false;
         }

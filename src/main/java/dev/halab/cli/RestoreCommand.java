@@ -40,7 +40,7 @@ public final class RestoreCommand extends EngineCommandSupport {
                 // master/backup mean the profile's roles here: no monitor runs to say who holds the VIP now.
                 targets = List.of(FailoverSession.resolve(topology, node, null));
             } catch (FailoverException e) {
-                err().println("ERROR " + e.text().render(Bundles.uiLocale()));
+                err().println(CliText.error(e.text().render(Bundles.uiLocale())));
                 err().flush();
                 return HalabCommand.EXIT_INVALID;
             }
@@ -57,7 +57,7 @@ public final class RestoreCommand extends EngineCommandSupport {
                 out().println(MonitorCommand.text("cli.restore.done", result.description()));
             } catch (FailoverException e) {
                 ok = false;
-                err().println("ERROR " + e.text().render(Bundles.uiLocale()));
+                err().println(CliText.error(e.text().render(Bundles.uiLocale())));
             }
         }
         out().flush();

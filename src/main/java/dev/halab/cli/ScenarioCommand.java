@@ -59,12 +59,18 @@ public final class ScenarioCommand extends EngineCommandSupport {
             return HalabCommand.EXIT_INVALID;
         }
         Topology topology = loaded.get();
+        Optional<String> badJsonPath = json == null ? Optional.empty() : OutputPaths.problemWithFile(json);
+        if (badJsonPath.isPresent()) { // checked before any fault is injected, not after the run
+            err().println(CliText.error(badJsonPath.get()));
+            err().flush();
+            return HalabCommand.EXIT_INVALID;
+        }
         Optional<ScenarioKind> kind = ScenarioKind.parse(scenario);
         Optional<ChaosAction> method = ChaosAction.parse(how);
         if (kind.isEmpty() || method.isEmpty()) {
-            err().println("ERROR " + MonitorCommand.text("cli.badOption",
+            err().println(CliText.error(MonitorCommand.text("cli.badOption",
                     kind.isEmpty() ? "scenario preempt|nopreempt|nginx|dual-master, not \"" + scenario + "\""
-                            : "--how stop|kill|net|power, not \"" + how + "\""));
+                            : "--how stop|kill|net|power, not \"" + how + "\"")));
             err().flush();
             return HalabCommand.EXIT_INVALID;
         }
@@ -75,7 +81,7 @@ public final class ScenarioCommand extends EngineCommandSupport {
                 throw new FailoverException(LocalizedText.of(MonitorCommand.BUNDLE, "chaos.power.unavailable", "-"), null);
             }
         } catch (FailoverException e) {
-            err().println("ERROR " + e.text().render(Bundles.uiLocale()));
+            err().println(CliText.error(e.text().render(Bundles.uiLocale())));
             err().flush();
             return HalabCommand.EXIT_INVALID;
         }
@@ -98,7 +104,7 @@ public final class ScenarioCommand extends EngineCommandSupport {
             }
             report = new ScenarioRunner(monitor, chaos, profile.value()).run(kind.get(), method.get(), new Printer());
         } catch (FailoverException e) {
-            err().println("ERROR " + e.text().render(Bundles.uiLocale()));
+            err().println(CliText.error(e.text().render(Bundles.uiLocale())));
             err().flush();
             return HalabCommand.EXIT_FAILED;
         }
@@ -107,11 +113,15 @@ public final class ScenarioCommand extends EngineCommandSupport {
                 : MonitorCommand.text("cli.scenario.failed", kind.get().cliName(), failed, report.steps().size()));
         if (json != null) {
             try {
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValue(json.toFile(), report.toJsonTree(Bundles.uiLocale()));
+                try (var stream = java.nio.file.Files.newOutputStream(json, java.nio.file.LinkOption.NOFOLLOW_LINKS,
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
+                        java.nio.file.StandardOpenOption.WRITE)) {
+                    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                            .writeValue(stream, report.toJsonTree(Bundles.uiLocale()));
+                }
                 out().println(MonitorCommand.text("cli.scenario.jsonWritten", json));
             } catch (IOException e) {
-                err().println("ERROR " + MonitorCommand.text("cli.ioError", json, String.valueOf(e.getMessage())));
+                err().println(CliText.error(MonitorCommand.text("cli.ioError", json, String.valueOf(e.getMessage()))));
                 err().flush();
                 return HalabCommand.EXIT_FAILED;
             }

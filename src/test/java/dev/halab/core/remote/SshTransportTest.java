@@ -41,7 +41,7 @@ class SshTransportTest {
     }
 
     private SshConnector connector(Path store, HostKeyPrompt prompt) {
-        return new SshConnector(new KnownHosts(store), prompt, Duration.ofSeconds(5));
+        return new SshConnector(new KnownHosts(store), prompt, Duration.ofSeconds(60));
     }
 
     private Credentials key() {
@@ -90,7 +90,7 @@ class SshTransportTest {
         assertThat(new KnownHosts(store).keysFor(sshd.target().knownHostsKey())).hasSize(3);
         // Trusted now: a refusing prompt is not asked again.
         try (SshjShell shell = connector(store, HostKeyPrompt.REFUSE).connect(sshd.target(), key())) {
-            assertThat(shell.run(RemoteCommand.of("true"), Duration.ofSeconds(5)).ok()).isTrue();
+            assertThat(shell.run(RemoteCommand.of("true"), Duration.ofSeconds(60)).ok()).isTrue();
         }
     }
 
@@ -120,7 +120,7 @@ class SshTransportTest {
         String[] rsa = sshd.hostPublicKeys().get(2).split("\\s+");
         new KnownHosts(store).trust(sshd.target().knownHostsKey(), List.of(HostKeyFingerprint.fromBase64(rsa[0], rsa[1])));
         try (SshjShell shell = connector(store, HostKeyPrompt.REFUSE).connect(sshd.target(), key())) {
-            assertThat(shell.run(RemoteCommand.of("id", "-u"), Duration.ofSeconds(5)).stdout().trim()).isEqualTo("0");
+            assertThat(shell.run(RemoteCommand.of("id", "-u"), Duration.ofSeconds(60)).stdout().trim()).isEqualTo("0");
         }
     }
 
@@ -142,7 +142,7 @@ class SshTransportTest {
 
             // One connection, many commands: no new handshake per command.
             for (int i = 0; i < 3; i++) {
-                assertThat(shell.run(RemoteCommand.of("echo", "x" + i), Duration.ofSeconds(5)).stdout()).isEqualTo("x" + i + "\n");
+                assertThat(shell.run(RemoteCommand.of("echo", "x" + i), Duration.ofSeconds(60)).stdout()).isEqualTo("x" + i + "\n");
             }
         }
     }
