@@ -12,6 +12,7 @@ import dev.halab.core.i18n.Bundles;
 import dev.halab.core.remote.ShellFactory;
 import dev.halab.core.topology.Topology;
 import dev.halab.core.topology.VrrpInstance;
+import dev.halab.core.vmware.VmrunPowerSwitch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -95,7 +96,8 @@ public final class MonitorCommand extends EngineCommandSupport {
 
     /** The local lab's power switch when the profile is the lab's (it has a "lab" section), else null. */
     static PowerSwitch powerSwitch(Topology topology) {
-        return CredentialsOptions.localLab(topology).<PowerSwitch>map(lab -> lab::power).orElse(null);
+        return CredentialsOptions.localLab(topology).<PowerSwitch>map(lab -> lab::power)
+                .or(() -> VmrunPowerSwitch.forTopology(topology)).orElse(null);
     }
 
     /** Prints monitor events as one line each, in the UI language; thread-safe. */

@@ -22,18 +22,19 @@ import dev.halab.core.remote.SshTarget;
 import dev.halab.core.topology.Host;
 import dev.halab.core.topology.Topology;
 import dev.halab.core.verify.Verifier;
+import dev.halab.core.vmware.VmrunPowerSwitch;
+import dev.halab.core.resources.LocalLabAvailability;
 import dev.halab.gui.common.CancelToken;
 import dev.halab.gui.common.Texts;
 import dev.halab.lab.LabException;
 import dev.halab.lab.LabLogins;
 import dev.halab.lab.LocalLab;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -152,7 +153,8 @@ public final class CoreServices {
         public MonitorSession open(RunRequest request, Consumer<MonitorUpdate> updates) throws ServiceException {
             Topology topology = request.topology();
             ShellFactory shells = shells(request);
-            PowerSwitch power = localLab(topology).<PowerSwitch>map(lab -> lab::power).orElse(null);
+            PowerSwitch power = localLab(topology).<PowerSwitch>map(lab -> lab::power)
+                    .or(() -> VmrunPowerSwitch.forTopology(topology)).orElse(null);
             FailoverMonitor monitor = new FailoverMonitor(topology, shells, FailoverMonitor.MonitorSettings.defaults());
             FailoverSession session = new FailoverSession(monitor, new ChaosRunner(topology, shells, power));
             MonitorSession adapter = adapt(session, updates);
@@ -253,13 +255,7 @@ public final class CoreServices {
     private static final class Lab implements LabService {
         @Override
         public Optional<LocalizedText> unavailableReason() {
-            if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
-                return Optional.of(Texts.of("lab.needsLinux"));
-            }
-            if (!isRoot()) {
-                return Optional.of(Texts.of("lab.needsRoot"));
-            }
-            return Optional.empty();
+            return LocalLabAvailability.reasonUnavailable(); // Linux, root and systemd-nspawn
         }
 
         @Override
@@ -270,15 +266,6 @@ public final class CoreServices {
                 return new Credentials("root", lab.sshPrivateKey(), null, null);
             } catch (LabException e) {
                 throw new ServiceException(Texts.of("lab.failed", e.getMessage()), e);
-            }
-        }
-
-        private static boolean isRoot() {
-            try {
-                return Files.readAllLines(Path.of("/proc/self/status")).stream()
-                        .filter(l -> l.startsWith("Uid:")).anyMatch(l -> l.split("\\s+")[1].equals("0"));
-            } catch (java.io.IOException e) {
-                return false;
             }
         }
     }

@@ -7,6 +7,7 @@ import dev.halab.gui.common.Ui;
 import dev.halab.gui.scenario.ScenarioView;
 import dev.halab.gui.scenario.ScenarioViewModel;
 import dev.halab.core.failover.ChaosAction;
+import dev.halab.core.vmware.VmrunPowerSwitch;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -200,6 +201,9 @@ public final class DashboardView extends BorderPane {
                 vm.model().vipHolderProperty(), Texts.localeProperty()));
         menu.setGraphic(Ui.icon(Material2MZ.POWER_SETTINGS_NEW));
         for (ChaosAction method : ChaosAction.values()) {
+            if (method == ChaosAction.POWER && !VmrunPowerSwitch.canPower(vm.model().topology())) {
+                continue; // no power switch for these machines (not the local lab, no .vmx in the profile)
+            }
             MenuItem item = new MenuItem();
             item.setId("kill-" + target.name().toLowerCase(java.util.Locale.ROOT) + "-" + method.name());
             item.textProperty().bind(Texts.bind("chaos." + method.name()));
