@@ -158,6 +158,9 @@ public final class MonitorCommand extends EngineCommandSupport {
             if (event instanceof MonitorEvent.ChaosApplied c) {
                 return text("cli.event.chaos", c.host(), c.description());
             }
+            if (event instanceof MonitorEvent.OutageMeasured o) {
+                return text("cli.event.outage", o.vip(), o.host(), o.outage().text());
+            }
             return event.toString();
         }
 

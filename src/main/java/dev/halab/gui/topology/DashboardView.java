@@ -90,7 +90,7 @@ public final class DashboardView extends BorderPane {
         measured.getStyleClass().add("failover-time");
         measured.textProperty().bind(Bindings.createStringBinding(() -> failoverText(vm),
                 vm.measuredProperty(), vm.theoreticalProperty(), vm.lastMethodProperty(), vm.failedRequestsProperty(),
-                Texts.localeProperty()));
+                vm.outageProperty(), Texts.localeProperty()));
         HBox legend = legend(vm);
         VBox timelineBox = new VBox(4, new HBox(12, Ui.label("dashboard.timeline", Styles.TEXT_BOLD), legend), timeline,
                 measured);
@@ -159,6 +159,10 @@ public final class DashboardView extends BorderPane {
                 : seconds(vm.theoreticalProperty().get());
         if (vm.measuredProperty().get() == null) {
             return Texts.get("dashboard.failover.waiting", method, theory);
+        }
+        if (vm.outageProperty().get() != null) {
+            // The core's text, as the CLI prints it: measured (± clock uncertainty) beside the floor.
+            return Texts.render(vm.outageProperty().get().text());
         }
         Integer failed = vm.failedRequestsProperty().get();
         return Texts.get("dashboard.failover.measured", method, seconds(vm.measuredProperty().get()), theory,
