@@ -38,7 +38,10 @@ trap cleanup EXIT
 echo "HA Lab soak: $cycles failover cycles on $profile ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)); logs: $work"
 halab lab up >>"$log" 2>&1 || { echo "soak: lab up failed; see $log" >&2; exit 1; }
 halab install -p "$profile" --yes >>"$log" 2>&1 || { echo "soak: install failed; see $log" >&2; tail -20 "$log" >&2; exit 1; }
-halab verify -p "$profile" >>"$log" 2>&1 || { echo "soak: the installed lab does not verify; see $log" >&2; exit 1; }
+# Tomcat compiles its page on the first requests: verify may need a few tries after an install.
+ok=""
+for _ in $(seq 1 30); do halab verify -p "$profile" >>"$log" 2>&1 && { ok=1; break; }; sleep 2; done
+[ -n "$ok" ] || { echo "soak: the installed lab does not verify; see $log" >&2; exit 1; }
 
 java -jar "$jar" monitor -p "$profile" --yes --all-probes --interval 100 --duration $(( cycles * 120 + 120 )) \
   >"$monitor_log" 2>&1 &

@@ -69,7 +69,7 @@ public final class CredentialsOptions {
             SshConnector connector = new SshConnector(knownHosts, hostKeyPrompt(out), Duration.ofSeconds(10));
             return Optional.of(ShellFactory.ssh(connector, credentials.get()));
         } catch (LoginPolicy.LoginException e) {
-            err.println("ERROR " + e.text().render(Bundles.uiLocale()));
+            err.println(CliText.error(e.text().render(Bundles.uiLocale())));
             err.flush();
             return Optional.empty();
         }
@@ -88,7 +88,7 @@ public final class CredentialsOptions {
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
                 String line = in.readLine();
                 if (line == null) {
-                    err.println("ERROR " + Bundles.text(BUNDLE, "cli.noStdinPassword"));
+                    err.println(CliText.error(Bundles.text(BUNDLE, "cli.noStdinPassword")));
                     err.flush();
                     return Optional.empty();
                 }
@@ -102,7 +102,7 @@ public final class CredentialsOptions {
                 password = Secret.of(env.get("HALAB_SSH_PASSWORD"));
             }
         } catch (IOException e) {
-            err.println("ERROR " + e.getMessage());
+            err.println(CliText.error(e.getMessage()));
             err.flush();
             return Optional.empty();
         }
@@ -124,7 +124,7 @@ public final class CredentialsOptions {
     private static Secret readPassword(String prompt, PrintWriter err) {
         Console console = System.console();
         if (console == null) {
-            err.println("ERROR " + Bundles.text(BUNDLE, "cli.noConsole"));
+            err.println(CliText.error(Bundles.text(BUNDLE, "cli.noConsole")));
             err.flush();
             return null;
         }
@@ -177,7 +177,7 @@ public final class CredentialsOptions {
     static boolean confirm(String question, PrintWriter err) {
         Console console = System.console();
         if (console == null) {
-            err.println("ERROR " + Bundles.text(BUNDLE, "cli.confirmNeedsYes"));
+            err.println(CliText.error(Bundles.text(BUNDLE, "cli.confirmNeedsYes")));
             err.flush();
             return false;
         }

@@ -21,7 +21,7 @@ abstract class EngineCommandSupport implements Callable<Integer> {
     @CommandLine.Mixin
     CredentialsOptions login;
 
-    @Option(names = {"-v", "--verbose"}, description = "Also print the output of every command.")
+    @Option(names = {"-v", "--verbose"})
     boolean verbose;
 
     @CommandLine.Spec

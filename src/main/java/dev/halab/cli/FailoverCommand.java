@@ -1,28 +1,23 @@
 package dev.halab.cli;
 
 import dev.halab.core.failover.ChaosAction;
-import dev.halab.core.failover.ChaosResult;
 import dev.halab.core.failover.ChaosRunner;
-import dev.halab.core.failover.ClusterState;
 import dev.halab.core.failover.FailoverException;
 import dev.halab.core.failover.FailoverMonitor;
+import dev.halab.core.failover.FailoverSession;
+import dev.halab.core.failover.PowerSwitch;
 import dev.halab.core.failover.FailoverMonitor.MonitorSettings;
 import dev.halab.core.failover.FailoverTiming;
-import dev.halab.core.failover.MonitorEvent;
 import dev.halab.core.failover.Outage;
 import dev.halab.core.i18n.Bundles;
 import dev.halab.core.i18n.LocalizedText;
 import dev.halab.core.remote.ShellFactory;
-import dev.halab.core.topology.Host;
 import dev.halab.core.topology.Topology;
-import dev.halab.core.topology.VrrpInstance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -58,21 +53,16 @@ public final class FailoverCommand extends EngineCommandSupport {
         Topology topology = loaded.get();
         Optional<ChaosAction> action = ChaosAction.parse(how);
         if (action.isEmpty()) {
-            err().println("ERROR " + MonitorCommand.text("cli.badOption", "--how stop|kill|nginx|net|power, not \"" + how + "\""));
+            err().println(CliText.error(MonitorCommand.text("cli.badOption", "--how stop|kill|nginx|net|power, not \"" + how + "\"")));
             err().flush();
             return HalabCommand.EXIT_INVALID;
         }
-        ChaosRunner probeRunner = new ChaosRunner(topology, h -> { throw new IllegalStateException(); },
-                MonitorCommand.powerSwitch(topology));
-        if (action.get() == ChaosAction.POWER && !probeRunner.canPower()) {
-            err().println("ERROR " + LocalizedText.of(MonitorCommand.BUNDLE, "chaos.power.unavailable", node).render(Bundles.uiLocale()));
-            err().flush();
-            return HalabCommand.EXIT_INVALID;
-        }
+        PowerSwitch power = MonitorCommand.powerSwitch(topology);
         try {
-            probeRunner.resolveNode(node, null); // a bad node name is refused before connecting
+            // A bad node name or an impossible method is refused before connecting.
+            FailoverSession.check(topology, node, action.get(), power != null);
         } catch (FailoverException e) {
-            err().println("ERROR " + e.text().render(Bundles.uiLocale()));
+            err().println(CliText.error(e.text().render(Bundles.uiLocale())));
             err().flush();
             return HalabCommand.EXIT_INVALID;
         }
@@ -80,68 +70,56 @@ public final class FailoverCommand extends EngineCommandSupport {
         if (shells.isEmpty()) {
             return HalabCommand.EXIT_INVALID;
         }
-        ChaosRunner chaos = new ChaosRunner(topology, shells.get(), MonitorCommand.powerSwitch(topology));
+        ChaosRunner chaos = new ChaosRunner(topology, shells.get(), power);
         try (FailoverMonitor monitor = new FailoverMonitor(topology, shells.get(), MonitorSettings.defaults())) {
+            FailoverSession session = new FailoverSession(monitor, chaos);
             monitor.addListener(new MonitorCommand.EventPrinter(out(), false));
+            session.estimateClocks(shells.get());
             monitor.start();
             if (!MonitorCommand.awaitVisible(monitor, Duration.ofSeconds(20), err())) {
                 return HalabCommand.EXIT_FAILED;
             }
             // Let the probe see who serves before the fault.
             monitor.await(s -> topology.instances().stream().allMatch(i -> s.lastProbe(i.vip()).isPresent()), Duration.ofSeconds(3));
-            Host victim = chaos.resolveNode(node, monitor.state());
-            List<VrrpInstance> held = topology.instances().stream()
-                    .filter(i -> monitor.state().holders(i.vip()).contains(victim.name())).toList();
-            Instant before = Instant.now();
-            ChaosResult result = chaos.apply(victim, action.get(), Duration.ofSeconds(seconds));
-            monitor.publish(new MonitorEvent.ChaosApplied(result.faultAt(), Instant.now(), victim.name(), action.get(), false,
-                    result.description()));
-            if (held.isEmpty()) {
-                // The node held no VIP: nothing moves, there is no outage to measure.
-                Thread.sleep(FailoverTiming.masterDownInterval(topology.vrrp().version(), topology.vrrp().advertInterval(),
-                        topology.vrrp().backupPriority()).toMillis() + 1000);
+            FailoverSession.Fault fault = session.fail(node, action.get(), Duration.ofSeconds(seconds));
+            if (fault.vipsHeld().isEmpty()) {
+                // The node held no VIP: nothing moves, there is no outage to measure; show that nothing moved.
+                monitor.await(s -> false, FailoverTiming.masterDownInterval(topology.vrrp().version(),
+                        topology.vrrp().advertInterval(), topology.vrrp().backupPriority()).plusSeconds(1));
                 return 0;
             }
-            Duration limit = FailoverTiming.ceiling(action.get(), topology.vrrp());
-            boolean allMoved = true;
-            for (VrrpInstance instance : held) {
-                Optional<ClusterState> moved = monitor.await(s -> {
-                    List<String> holders = s.holders(instance.vip());
-                    var last = s.lastProbe(instance.vip());
-                    return holders.size() == 1 && !holders.contains(victim.name()) && last.isPresent() && last.get().ok()
-                            && !victim.nginxHeader().equals(last.get().servedBy());
-                }, limit);
-                if (moved.isEmpty()) {
-                    allMoved = false;
-                    err().println("ERROR " + MonitorCommand.text("cli.failover.noMove", limit.toSeconds(), monitor.state().summary()));
-                    continue;
-                }
-                Duration lag = monitor.eventsSince(before).stream()
-                        .filter(e -> e instanceof MonitorEvent.VipAdded v && v.vip().equals(instance.vip())
-                                && v.source() == MonitorEvent.Source.KERNEL)
-                        .findFirst().map(Outage::lagOf).orElse(null);
-                Outage outage = Outage.measure(action.get(), result.faultAt(), victim.nginxHeader(),
-                        monitor.probesSince(before.minusSeconds(1)).stream().filter(p -> p.vip().equals(instance.vip())).toList(),
-                        FailoverTiming.floor(action.get(), topology), lag);
-                out().println(MonitorCommand.text("cli.failover.done", victim.name(),
-                        LocalizedText.of(MonitorCommand.BUNDLE, "how." + action.get().cliName()), summary(outage)));
-            }
-            out().flush();
-            err().flush();
-            return allMoved ? 0 : HalabCommand.EXIT_FAILED;
+            return report(session, fault, FailoverTiming.ceiling(action.get(), topology.vrrp()), out(), err()) ? 0 : HalabCommand.EXIT_FAILED;
         } catch (FailoverException e) {
-            err().println("ERROR " + e.text().render(Bundles.uiLocale()));
+            err().println(CliText.error(e.text().render(Bundles.uiLocale())));
             err().flush();
             return HalabCommand.EXIT_FAILED;
         }
     }
 
-    static String summary(Outage o) {
-        String measured = o.measured() == null ? "-" : String.format(Locale.ROOT, "%.3f", o.measured().toNanos() / 1e9);
-        String floor = String.format(Locale.ROOT, "%.3f", o.floor().toNanos() / 1e9);
-        String lag = o.monitorLag() == null ? "-" : Long.toString(o.monitorLag().toMillis());
-        return LocalizedText.of(MonitorCommand.BUNDLE, "outage.summary", measured, floor,
-                LocalizedText.of(MonitorCommand.BUNDLE, "how." + o.method().cliName()), o.failedRequests(), lag)
-                .render(Bundles.uiLocale());
+    /**
+     * Waits for the monitor's outage measurement of every VIP the failed node held and prints it;
+     * false when one did not move within {@code limit}.
+     */
+    public static boolean report(FailoverSession session, FailoverSession.Fault fault, Duration limit, PrintWriter out, PrintWriter err)
+            throws InterruptedException {
+        boolean allMoved = true;
+        for (String vip : fault.vipsHeld()) {
+            Optional<Outage> outage = session.awaitOutage(fault, vip, limit);
+            if (outage.isEmpty()) {
+                allMoved = false;
+                err.println(CliText.error(MonitorCommand.text("cli.failover.noMove", limit.toSeconds(), session.monitor().state().summary())));
+                continue;
+            }
+            out.println(summary(fault.host().name(), vip, outage.get()));
+        }
+        out.flush();
+        err.flush();
+        return allMoved;
+    }
+
+    /** The line the CLI prints for one measured outage. */
+    public static String summary(String host, String vip, Outage outage) {
+        return MonitorCommand.text("cli.failover.done", host, LocalizedText.of(MonitorCommand.BUNDLE, "how." + outage.method().cliName()),
+                vip, outage.text());
     }
 }

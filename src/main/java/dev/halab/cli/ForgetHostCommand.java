@@ -11,14 +11,12 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code halab forget-host ADDRESS}: drops the recorded SSH host keys of a re-created machine. */
-@Command(name = "forget-host", mixinStandardHelpOptions = true,
-        description = "Forgets the recorded SSH host keys of an address (after re-creating the machine there); "
-                + "the next connection asks to trust its new key.")
+@Command(name = "forget-host", mixinStandardHelpOptions = true)
 public final class ForgetHostCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "ADDRESS", description = "The host's address as recorded, e.g. 192.168.224.101.")
+    @Parameters(paramLabel = "ADDRESS", descriptionKey = "address")
     String address;
 
-    @Option(names = "--known-hosts", paramLabel = "FILE", description = "The trust store (default: HA Lab's, under the user's config folder).")
+    @Option(names = "--known-hosts", paramLabel = "FILE")
     Path knownHostsFile;
 
     @CommandLine.Spec

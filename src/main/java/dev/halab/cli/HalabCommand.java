@@ -6,20 +6,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.util.Locale;
+import java.util.ResourceBundle;
 
 /**
  * The {@code halab} command line: a thin front end over core. Each subcommand lives in its own
- * class in this package and is listed here.
+ * class in this package and is listed here. Help texts come from the {@code i18n/help/cli} bundles
+ * in the UI language (docs/cli.md); failures are turned into words by {@link CliFailures}.
  */
 @Command(name = "halab", mixinStandardHelpOptions = true, version = "HA Lab 0.1.0",
-        description = "Builds a keepalived + nginx + tomcat high-availability lab and demonstrates failover.",
         subcommands = {
                 CommandLine.HelpCommand.class,
                 LabCommand.class,
                 ValidateCommand.class,
                 RenderCommand.class,
                 PlanCommand.class, InstallCommand.class, VerifyCommand.class, UninstallCommand.class, ForgetHostCommand.class,
-                MonitorCommand.class, FailoverCommand.class, RestoreCommand.class, ScenarioCommand.class,
+                MonitorCommand.class, FailoverCommand.class, RestoreCommand.class, ScenarioCommand.class, ExerciseCommand.class, ReportCommand.class,
         })
 public final class HalabCommand implements Runnable {
     /** Exit code for bad input (invalid profile, unknown host, ...): nothing was changed. */
@@ -30,10 +31,20 @@ public final class HalabCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--lang", description = "Language of messages: en or zh (default: from the system, or HALAB_LANG).",
-            scope = CommandLine.ScopeType.INHERIT)
+    @Option(names = "--lang", paramLabel = "en|zh", scope = CommandLine.ScopeType.INHERIT)
     void setLanguage(String language) {
-        Bundles.setUiLocale(language.toLowerCase(Locale.ROOT).startsWith("zh") ? Bundles.CHINESE : Locale.ENGLISH);
+        String lower = language.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("zh") && !lower.startsWith("en")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), CliText.text("usage.badLang", language));
+        }
+        Bundles.setUiLocale(lower.startsWith("zh") ? Bundles.CHINESE : Locale.ENGLISH);
+        // Parsing comes before help is printed, so "halab validate --help --lang zh" is all Chinese too.
+        spec.root().commandLine().setResourceBundle(helpTexts());
+    }
+
+    /** The picocli help texts in the UI language. */
+    static ResourceBundle helpTexts() {
+        return Bundles.get("help.cli", Bundles.uiLocale());
     }
 
     @Override
@@ -42,10 +53,20 @@ public final class HalabCommand implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new HalabCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        CliFailures failures = new CliFailures();
+        return new CommandLine(new HalabCommand()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setResourceBundle(helpTexts())
+                .setExecutionExceptionHandler(failures).setParameterExceptionHandler(failures);
     }
 
+    /** Runs the CLI; whatever happens, the exit code is 0, 1 (failed) or 2 (bad input) and no stack trace is printed. */
     public static int execute(String... args) {
-        return commandLine().execute(args);
+        CommandLine cli = commandLine();
+        try {
+            return cli.execute(args);
+        } catch (RuntimeException | Error e) {
+            // picocli's own handlers failed, or an Error escaped it: still one line, trace to the log.
+            return CliFailures.report(e, "halab", cli.getErr());
+        }
     }
 }

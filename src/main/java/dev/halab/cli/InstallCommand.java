@@ -1,6 +1,8 @@
 package dev.halab.cli;
 
 import dev.halab.core.plan.InstallEngine;
+import dev.halab.core.plan.RunSummary;
+import dev.halab.core.report.SessionLog;
 import dev.halab.core.remote.ShellFactory;
 import dev.halab.core.topology.Remedy;
 import dev.halab.core.topology.Topology;
@@ -10,11 +12,9 @@ import picocli.CommandLine.Option;
 import java.util.Optional;
 
 /** {@code halab install --profile P [--yes]}: pre-flight on all hosts, then only the steps still needed. */
-@Command(name = "install", mixinStandardHelpOptions = true,
-        description = "Installs the lab on the profile's hosts: pre-flight checks on all hosts first (nothing changes "
-                + "if one fails), then only what is still needed. Re-running is safe and resumes after a failure.")
+@Command(name = "install", mixinStandardHelpOptions = true)
 public final class InstallCommand extends EngineCommandSupport {
-    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation. New host keys are trusted only with --trust-new-host-keys.")
+    @Option(names = {"-y", "--yes"})
     boolean yes;
 
     @Option(names = "--unicast", description = "VRRP by unicast between the front ends instead of multicast "
@@ -31,6 +31,8 @@ public final class InstallCommand extends EngineCommandSupport {
         if (shells.isEmpty()) {
             return HalabCommand.EXIT_INVALID;
         }
-        return exitCode(new InstallEngine(shells.get()).install(topology.get(), printer()).success());
+        RunSummary summary = new InstallEngine(shells.get()).install(topology.get(), printer());
+        SessionLog.install(profile.value(), summary);
+        return exitCode(summary.success());
     }
 }

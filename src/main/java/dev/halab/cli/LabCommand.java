@@ -13,7 +13,6 @@ import java.util.concurrent.Callable;
  * hosts on this machine (needs root). A thin front end over {@link LocalLab}.
  */
 @Command(name = "lab", mixinStandardHelpOptions = true,
-        description = "The local lab: the tutorial's four machines as real hosts on this machine (needs root).",
         subcommands = {LabUpCommand.class, LabDownCommand.class, LabStatusCommand.class,
                 LabPowerCommand.class, LabSshCommand.class})
 public final class LabCommand implements Runnable {

@@ -6,8 +6,7 @@ import picocli.CommandLine.Command;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "down", mixinStandardHelpOptions = true,
-        description = "Stop the hosts and remove every namespace, mount, process, route and bridge the lab made.")
+@Command(name = "down", mixinStandardHelpOptions = true)
 final class LabDownCommand implements Callable<Integer> {
 
     @CommandLine.Spec

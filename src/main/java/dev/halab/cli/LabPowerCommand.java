@@ -7,8 +7,7 @@ import picocli.CommandLine.Parameters;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "power", mixinStandardHelpOptions = true,
-        description = "Pull the plug on a host (off: all its processes die, link down, addresses gone) or boot it again (on).")
+@Command(name = "power", mixinStandardHelpOptions = true)
 final class LabPowerCommand implements Callable<Integer> {
 
     enum State { on, off }
@@ -16,10 +15,10 @@ final class LabPowerCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "HOST", description = "nginx1, nginx2, tomcat1 or tomcat2")
+    @Parameters(index = "0", paramLabel = "HOST", descriptionKey = "host")
     String host;
 
-    @Parameters(index = "1", paramLabel = "on|off")
+    @Parameters(index = "1", paramLabel = "on|off", descriptionKey = "state")
     State state;
 
     @Override

@@ -13,17 +13,16 @@ import java.util.concurrent.Callable;
  * Opens a real SSH session (OpenSSH client) as root with the lab key, checking the host key
  * against the lab's known_hosts file, so it exercises the same path users and the installer take.
  */
-@Command(name = "ssh", mixinStandardHelpOptions = true,
-        description = "SSH into a lab host as root with the lab key; with CMD, run it and return its exit code.")
+@Command(name = "ssh", mixinStandardHelpOptions = true)
 final class LabSshCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "HOST")
+    @Parameters(index = "0", paramLabel = "HOST", descriptionKey = "host")
     String host;
 
-    @Parameters(index = "1..*", paramLabel = "CMD", arity = "0..*", description = "Command to run instead of a shell.")
+    @Parameters(index = "1..*", paramLabel = "CMD", arity = "0..*", descriptionKey = "command")
     List<String> command = new ArrayList<>();
 
     @Override

@@ -7,8 +7,7 @@ import picocli.CommandLine.Command;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show each host, its state, its address and whether SSH answers. Exit code 0 only if all is up.")
+@Command(name = "status", mixinStandardHelpOptions = true)
 final class LabStatusCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -9,22 +9,19 @@ import picocli.CommandLine.Option;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "up", mixinStandardHelpOptions = true,
-        description = "Build (first time) and boot the lab; harmless if it is already up.")
+@Command(name = "up", mixinStandardHelpOptions = true)
 final class LabUpCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--fresh", description = "Discard the hosts' disks: hosts as after first boot, no packages installed.")
+    @Option(names = "--fresh")
     boolean fresh;
 
-    @Option(names = "--profile", paramLabel = "NAME",
-            description = "Lab profile: local-lab (default; Debian 12 hosts), local-lab-bullseye, local-lab-trixie, "
-                    + "local-lab-mixed, or the path of a lab profile file.")
+    @Option(names = "--profile", paramLabel = "NAME")
     String profile = "local-lab";
 
-    @Option(names = {"-v", "--verbose"}, description = "Show the output of debootstrap and apt-get while caches are built.")
+    @Option(names = {"-v", "--verbose"})
     boolean verbose;
 
     @Override

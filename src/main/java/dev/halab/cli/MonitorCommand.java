@@ -12,6 +12,7 @@ import dev.halab.core.i18n.Bundles;
 import dev.halab.core.remote.ShellFactory;
 import dev.halab.core.topology.Topology;
 import dev.halab.core.topology.VrrpInstance;
+import dev.halab.core.vmware.VmrunPowerSwitch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -60,7 +61,7 @@ public final class MonitorCommand extends EngineCommandSupport {
             return HalabCommand.EXIT_INVALID;
         }
         if (intervalMillis < 5 || (durationSeconds != null && durationSeconds < 1)) {
-            err().println("ERROR " + Bundles.text(BUNDLE, "cli.badOption", "--interval >= 5, --duration >= 1"));
+            err().println(CliText.error(Bundles.text(BUNDLE, "cli.badOption", "--interval >= 5, --duration >= 1")));
             err().flush();
             return HalabCommand.EXIT_INVALID;
         }
@@ -95,7 +96,8 @@ public final class MonitorCommand extends EngineCommandSupport {
 
     /** The local lab's power switch when the profile is the lab's (it has a "lab" section), else null. */
     static PowerSwitch powerSwitch(Topology topology) {
-        return CredentialsOptions.localLab(topology).<PowerSwitch>map(lab -> lab::power).orElse(null);
+        return CredentialsOptions.localLab(topology).<PowerSwitch>map(lab -> lab::power)
+                .or(() -> VmrunPowerSwitch.forTopology(topology)).orElse(null);
     }
 
     /** Prints monitor events as one line each, in the UI language; thread-safe. */
@@ -156,6 +158,9 @@ public final class MonitorCommand extends EngineCommandSupport {
             if (event instanceof MonitorEvent.ChaosApplied c) {
                 return text("cli.event.chaos", c.host(), c.description());
             }
+            if (event instanceof MonitorEvent.OutageMeasured o) {
+                return text("cli.event.outage", o.vip(), o.host(), o.outage().text());
+            }
             return event.toString();
         }
 
@@ -178,7 +183,7 @@ public final class MonitorCommand extends EngineCommandSupport {
         var seen = monitor.await(s -> instances.stream().allMatch(s::fullyKnown)
                 && instances.stream().allMatch(i -> s.frontEnds().stream().noneMatch(h -> s.state(h, i) == VrrpState.UNKNOWN)), limit);
         if (seen.isEmpty()) {
-            err.println("ERROR " + text("cli.waitingForNodes", limit.toSeconds(), monitor.state().summary()));
+            err.println(CliText.error(text("cli.waitingForNodes", limit.toSeconds(), monitor.state().summary())));
             err.flush();
             return false;
         }

@@ -10,9 +10,7 @@ import picocli.CommandLine.Option;
 import java.util.Optional;
 
 /** {@code halab plan --profile P}: dry run; every command and a unified diff of every file that would change. */
-@Command(name = "plan", mixinStandardHelpOptions = true,
-        description = "Dry run: connects, reads each host's state and prints every command the install would run "
-                + "and a unified diff of every file it would change. Changes nothing.")
+@Command(name = "plan", mixinStandardHelpOptions = true)
 public final class PlanCommand extends EngineCommandSupport {
     @Option(names = "--unicast", description = "VRRP by unicast between the front ends instead of multicast "
             + "(when pre-flight finds that multicast does not get through).")

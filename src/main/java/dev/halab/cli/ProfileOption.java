@@ -14,9 +14,7 @@ import java.util.Optional;
 /** The {@code --profile NAME_OR_FILE} option shared by subcommands, and how problems are printed. */
 public final class ProfileOption {
 
-    @Option(names = {"-p", "--profile"}, required = true, paramLabel = "NAME_OR_FILE",
-            description = "A shipped profile (tutorial, tutorial-nopreempt, dual-master, fast-failover, local-lab) "
-                    + "or the path of a JSON profile file.")
+    @Option(names = {"-p", "--profile"}, required = true, paramLabel = "NAME_OR_FILE")
     String profile;
 
     public String value() {
@@ -28,16 +26,16 @@ public final class ProfileOption {
         try {
             return Optional.of(ProfileLoader.load(profile));
         } catch (ProfileException e) {
-            err.println("ERROR " + e.text().render(Bundles.uiLocale()));
+            err.println(CliText.error(e.text().render(Bundles.uiLocale())));
             err.flush();
             return Optional.empty();
         }
     }
 
-    /** One line per problem: {@code ERROR field: message} or {@code WARNING field: message}. */
+    /** One line per problem: {@code ERROR field: message} or {@code WARNING field: message}, the label translated. */
     public static void print(List<Problem> problems, PrintWriter out) {
         for (Problem problem : problems) {
-            out.println(problem.severity() + " " + problem.render(Bundles.uiLocale()));
+            out.println(CliText.label(problem.severity()) + " " + problem.render(Bundles.uiLocale()));
         }
         out.flush();
     }

@@ -11,9 +11,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
@@ -28,16 +32,13 @@ import java.util.concurrent.Callable;
  * {@code DIR/<host>/<path on the host>}, for review or for copying by hand. Writes nothing if
  * the profile has errors.
  */
-@Command(name = "render", mixinStandardHelpOptions = true,
-        description = "Writes every file each host would get to DIR/<host>/<path on the host>. "
-                + "Refuses (exit code 2) and writes nothing if the profile has errors.")
+@Command(name = "render", mixinStandardHelpOptions = true)
 public final class RenderCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     ProfileOption profile;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
-            description = "Folder to write to; created if missing. Existing files of the same name are replaced.")
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR")
     Path out;
 
     @CommandLine.Spec
@@ -54,36 +55,54 @@ public final class RenderCommand implements Callable<Integer> {
         List<Problem> problems = TopologyValidator.validate(topology.get());
         ProfileOption.print(problems, stdout);
         if (TopologyValidator.hasErrors(problems)) {
-            stderr.println("ERROR " + Bundles.text("cli", "render.refused", profile.value()));
+            stderr.println(CliText.error(Bundles.text("cli", "render.refused", profile.value())));
             stderr.flush();
             return HalabCommand.EXIT_INVALID;
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
-            stderr.println("ERROR " + Bundles.text("cli", "render.outNotFolder", out));
+            stderr.println(CliText.error(Bundles.text("cli", "render.outNotFolder", out)));
             stderr.flush();
             return HalabCommand.EXIT_INVALID;
         }
         Map<String, List<GeneratedFile>> files = HostFiles.forAllHosts(topology.get());
+        // Checked for every file before the first is written, so a planted link changes nothing.
+        for (Map.Entry<String, List<GeneratedFile>> host : files.entrySet()) {
+            for (GeneratedFile file : host.getValue()) {
+                Optional<Path> link = OutputPaths.firstLinkBelow(out, target(host.getKey(), file));
+                if (link.isPresent()) {
+                    stderr.println(CliText.error(CliText.text("out.symlink", link.get())));
+                    stderr.flush();
+                    return HalabCommand.EXIT_INVALID;
+                }
+            }
+        }
         int count = 0;
         try {
             for (Map.Entry<String, List<GeneratedFile>> host : files.entrySet()) {
                 for (GeneratedFile file : host.getValue()) {
-                    Path target = out.resolve(host.getKey()).resolve(file.path().substring(1));
+                    Path target = target(host.getKey(), file);
                     Files.createDirectories(target.getParent());
-                    Files.writeString(target, file.content());
+                    try (OutputStream stream = Files.newOutputStream(target, LinkOption.NOFOLLOW_LINKS,
+                            StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                        stream.write(file.content().getBytes(StandardCharsets.UTF_8));
+                    }
                     setMode(target, file.mode());
                     stdout.println(Bundles.text("cli", "render.wrote", target, file.modeOctal()));
                     count++;
                 }
             }
         } catch (IOException e) {
-            stderr.println("ERROR " + Bundles.text("cli", "render.writeFailed", out, String.valueOf(e.getMessage())));
+            stderr.println(CliText.error(Bundles.text("cli", "render.writeFailed", out, String.valueOf(e.getMessage()))));
             stderr.flush();
             return HalabCommand.EXIT_FAILED;
         }
         stdout.println(Bundles.text("cli", "render.done", count, files.size(), out));
         stdout.flush();
         return 0;
+    }
+
+    private Path target(String host, GeneratedFile file) {
+        return out.resolve(host).resolve(file.path().substring(1));
     }
 
     private static void setMode(Path file, int mode) throws IOException {

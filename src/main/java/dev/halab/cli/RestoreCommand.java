@@ -3,6 +3,7 @@ package dev.halab.cli;
 import dev.halab.core.failover.ChaosResult;
 import dev.halab.core.failover.ChaosRunner;
 import dev.halab.core.failover.FailoverException;
+import dev.halab.core.failover.FailoverSession;
 import dev.halab.core.i18n.Bundles;
 import dev.halab.core.remote.ShellFactory;
 import dev.halab.core.topology.Host;
@@ -37,9 +38,9 @@ public final class RestoreCommand extends EngineCommandSupport {
         if (node != null) {
             try {
                 // master/backup mean the profile's roles here: no monitor runs to say who holds the VIP now.
-                targets = List.of(new ChaosRunner(topology, h -> { throw new IllegalStateException(); }, null).resolveNode(node, null));
+                targets = List.of(FailoverSession.resolve(topology, node, null));
             } catch (FailoverException e) {
-                err().println("ERROR " + e.text().render(Bundles.uiLocale()));
+                err().println(CliText.error(e.text().render(Bundles.uiLocale())));
                 err().flush();
                 return HalabCommand.EXIT_INVALID;
             }
@@ -56,7 +57,7 @@ public final class RestoreCommand extends EngineCommandSupport {
                 out().println(MonitorCommand.text("cli.restore.done", result.description()));
             } catch (FailoverException e) {
                 ok = false;
-                err().println("ERROR " + e.text().render(Bundles.uiLocale()));
+                err().println(CliText.error(e.text().render(Bundles.uiLocale())));
             }
         }
         out().flush();

@@ -15,6 +15,8 @@ import dev.halab.core.failover.StepResult;
 import dev.halab.core.i18n.Bundles;
 import dev.halab.core.i18n.LocalizedText;
 import dev.halab.core.plan.InstallEngine;
+import dev.halab.core.plan.RunSummary;
+import dev.halab.core.report.SessionLog;
 import dev.halab.core.remote.ShellFactory;
 import dev.halab.core.topology.Topology;
 import picocli.CommandLine.Command;
@@ -59,12 +61,18 @@ public final class ScenarioCommand extends EngineCommandSupport {
             return HalabCommand.EXIT_INVALID;
         }
         Topology topology = loaded.get();
+        Optional<String> badJsonPath = json == null ? Optional.empty() : OutputPaths.problemWithFile(json);
+        if (badJsonPath.isPresent()) { // checked before any fault is injected, not after the run
+            err().println(CliText.error(badJsonPath.get()));
+            err().flush();
+            return HalabCommand.EXIT_INVALID;
+        }
         Optional<ScenarioKind> kind = ScenarioKind.parse(scenario);
         Optional<ChaosAction> method = ChaosAction.parse(how);
         if (kind.isEmpty() || method.isEmpty()) {
-            err().println("ERROR " + MonitorCommand.text("cli.badOption",
+            err().println(CliText.error(MonitorCommand.text("cli.badOption",
                     kind.isEmpty() ? "scenario preempt|nopreempt|nginx|dual-master, not \"" + scenario + "\""
-                            : "--how stop|kill|net|power, not \"" + how + "\""));
+                            : "--how stop|kill|net|power, not \"" + how + "\"")));
             err().flush();
             return HalabCommand.EXIT_INVALID;
         }
@@ -75,7 +83,7 @@ public final class ScenarioCommand extends EngineCommandSupport {
                 throw new FailoverException(LocalizedText.of(MonitorCommand.BUNDLE, "chaos.power.unavailable", "-"), null);
             }
         } catch (FailoverException e) {
-            err().println("ERROR " + e.text().render(Bundles.uiLocale()));
+            err().println(CliText.error(e.text().render(Bundles.uiLocale())));
             err().flush();
             return HalabCommand.EXIT_INVALID;
         }
@@ -83,8 +91,12 @@ public final class ScenarioCommand extends EngineCommandSupport {
         if (shells.isEmpty()) {
             return HalabCommand.EXIT_INVALID;
         }
-        if (!noInstall && !new InstallEngine(shells.get()).install(topology, printer()).success()) {
-            return HalabCommand.EXIT_FAILED;
+        if (!noInstall) {
+            RunSummary installed = new InstallEngine(shells.get()).install(topology, printer());
+            SessionLog.install(profile.value(), installed);
+            if (!installed.success()) {
+                return HalabCommand.EXIT_FAILED;
+            }
         }
         ChaosRunner chaos = new ChaosRunner(topology, shells.get(), MonitorCommand.powerSwitch(topology));
         ScenarioReport report;
@@ -98,20 +110,25 @@ public final class ScenarioCommand extends EngineCommandSupport {
             }
             report = new ScenarioRunner(monitor, chaos, profile.value()).run(kind.get(), method.get(), new Printer());
         } catch (FailoverException e) {
-            err().println("ERROR " + e.text().render(Bundles.uiLocale()));
+            err().println(CliText.error(e.text().render(Bundles.uiLocale())));
             err().flush();
             return HalabCommand.EXIT_FAILED;
         }
+        SessionLog.scenario(profile.value(), report);
         long failed = report.steps().stream().filter(s -> !s.passed()).count();
         out().println(report.passed() ? MonitorCommand.text("cli.scenario.passed", kind.get().cliName())
                 : MonitorCommand.text("cli.scenario.failed", kind.get().cliName(), failed, report.steps().size()));
         if (json != null) {
             try {
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValue(json.toFile(), report.toJsonTree(Bundles.uiLocale()));
+                try (var stream = java.nio.file.Files.newOutputStream(json, java.nio.file.LinkOption.NOFOLLOW_LINKS,
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
+                        java.nio.file.StandardOpenOption.WRITE)) {
+                    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                            .writeValue(stream, report.toJsonTree(Bundles.uiLocale()));
+                }
                 out().println(MonitorCommand.text("cli.scenario.jsonWritten", json));
             } catch (IOException e) {
-                err().println("ERROR " + MonitorCommand.text("cli.ioError", json, String.valueOf(e.getMessage())));
+                err().println(CliText.error(MonitorCommand.text("cli.ioError", json, String.valueOf(e.getMessage()))));
                 err().flush();
                 return HalabCommand.EXIT_FAILED;
             }

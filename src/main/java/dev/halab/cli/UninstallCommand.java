@@ -11,11 +11,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** {@code halab uninstall --profile P [--yes]}: restores backups and removes what HA Lab installed, asking first. */
-@Command(name = "uninstall", mixinStandardHelpOptions = true,
-        description = "Restores every file HA Lab replaced or moved aside, removes the files, packages and users it "
-                + "added (as recorded on each host), then its own records. Asks first unless --yes.")
+@Command(name = "uninstall", mixinStandardHelpOptions = true)
 public final class UninstallCommand extends EngineCommandSupport {
-    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
+    @Option(names = {"-y", "--yes"})
     boolean yes;
 
     @Override

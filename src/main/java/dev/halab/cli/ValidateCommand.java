@@ -13,9 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code halab validate --profile P}: every problem of a profile, one line each; exit 2 on errors. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Checks a profile and lists every problem (ERROR or WARNING), one per line. "
-                + "Exit code 2 if there is an error, 0 otherwise.")
+@Command(name = "validate", mixinStandardHelpOptions = true)
 public final class ValidateCommand implements Callable<Integer> {
 
     @CommandLine.Mixin

@@ -9,11 +9,9 @@ import picocli.CommandLine.Option;
 import java.util.Optional;
 
 /** {@code halab verify --profile P}: the tutorial's check, automated. */
-@Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Sends requests to the VIP from this machine: all must be served by the master's nginx and "
-                + "alternate between the tomcats; the VIP must be on the master only. Changes nothing.")
+@Command(name = "verify", mixinStandardHelpOptions = true)
 public final class VerifyCommand extends EngineCommandSupport {
-    @Option(names = {"-n", "--requests"}, defaultValue = "10", description = "Number of HTTP requests (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-n", "--requests"}, defaultValue = "10")
     int requests;
 
     @Override

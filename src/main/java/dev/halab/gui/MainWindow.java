@@ -6,6 +6,7 @@ import dev.halab.gui.common.Texts;
 import dev.halab.gui.common.Theme;
 import dev.halab.gui.common.UiContext;
 import dev.halab.gui.common.Ui;
+import dev.halab.gui.companion.CompanionButton;
 import dev.halab.gui.install.InstallView;
 import dev.halab.gui.install.InstallViewModel;
 import dev.halab.gui.scenario.ScenarioViewModel;
@@ -138,6 +139,14 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    /** The lab being worked on: the installed one, else the wizard's, else null (the companion then shows the tutorial's). */
+    private dev.halab.core.topology.Topology currentTopology() {
+        if (request != null) {
+            return request.topology();
+        }
+        return wizard.runRequest().topology();
+    }
+
     private Node header() {
         Label title = new Label("HA Lab");
         title.getStyleClass().addAll(Styles.TITLE_4, "app-title");
@@ -168,9 +177,11 @@ public final class MainWindow extends BorderPane {
         dark.selectedProperty().addListener((o, old, on) -> theme.set(on ? Theme.DARK : Theme.LIGHT));
         theme.addListener((o, old, t) -> t.apply());
 
+        // The tutorial companion (differences, commands, exercises, report): from the wizard and the dashboard alike.
+        Node companion = CompanionButton.create(services, context, this::currentTopology);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, title, subtitle, screenName, spacer, language, dark);
+        HBox header = new HBox(12, title, subtitle, screenName, spacer, companion, language, dark);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 16, 8, 16));
         header.getStyleClass().add("app-header");

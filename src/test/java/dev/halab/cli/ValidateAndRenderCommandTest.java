@@ -74,7 +74,8 @@ class ValidateAndRenderCommandTest {
     void validateSpeaksChineseOnRequest(@TempDir Path dir) throws Exception {
         int exit = halab("validate", "--lang", "zh", "--profile", badProfile(dir).toString());
         assertThat(exit).isEqualTo(2);
-        assertThat(out.toString()).contains("ERROR vrrp.masterPriority: ").containsPattern("\\p{IsHan}");
+        assertThat(out.toString()).contains("错误 vrrp.masterPriority: ").contains("警告 vrrp.authentication.password: ")
+                .doesNotContain("ERROR").containsPattern("\\p{IsHan}");
     }
 
     @Test

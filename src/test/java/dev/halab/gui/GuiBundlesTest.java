@@ -79,13 +79,16 @@ class GuiBundlesTest {
         for (var screen : MainWindow.Screen.values()) {
             assertThat(known).contains("screen." + screen.name());
         }
-        for (var scenario : dev.halab.gui.scenario.GuidedScenario.values()) {
-            assertThat(known).contains("scenario." + scenario.id() + ".name");
-            for (int i = 0; i < scenario.steps().size(); i++) {
-                for (String part : new String[] {"todo", "expect", "why"}) {
-                    assertThat(known).contains(scenario.textKey(i, part));
-                }
-            }
+        for (var scenario : dev.halab.core.failover.ScenarioKind.values()) {
+            assertThat(known).contains("scenario." + scenario.cliName() + ".name");
+        }
+        for (var outcome : dev.halab.gui.scenario.ScenarioViewModel.Outcome.values()) {
+            assertThat(known).contains("scenario.outcome." + switch (outcome) {
+                case NOT_STARTED -> "notStarted";
+                case WAITING -> "waiting";
+                case MET -> "met";
+                case OFF_SCRIPT -> "offScript";
+            });
         }
     }
 

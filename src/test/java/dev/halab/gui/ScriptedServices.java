@@ -3,6 +3,7 @@ package dev.halab.gui;
 import dev.halab.core.event.RunEvent;
 import dev.halab.core.event.RunListener;
 import dev.halab.core.failover.ChaosAction;
+import dev.halab.core.failover.ChaosResult;
 import dev.halab.core.i18n.LocalizedText;
 import dev.halab.gui.common.CancelToken;
 import dev.halab.gui.service.ConnectionCheck;
@@ -37,6 +38,9 @@ public final class ScriptedServices {
     public ServiceException installFailure;
     /** What chaos reports as the fault time; null = the dashboard keeps the time of the button press. */
     public Instant faultAt;
+    /** Which front ends "master" and "backup" mean to the scripted core. */
+    public String roleMaster = "nginx1";
+    public String roleBackup = "nginx2";
 
     public Services services() {
         InstallService install = new InstallService() {
@@ -69,9 +73,10 @@ public final class ScriptedServices {
             monitorUpdates = updates;
             return new MonitorService.MonitorSession() {
                 @Override
-                public Instant chaos(String host, ChaosAction method) {
-                    calls.add("chaos " + host + " " + method);
-                    return faultAt;
+                public ChaosResult chaos(String node, ChaosAction method) {
+                    calls.add("chaos " + node + " " + method);
+                    String host = node.equals("master") ? roleMaster : node.equals("backup") ? roleBackup : node;
+                    return new ChaosResult(host, method, false, faultAt, text("fault on " + host));
                 }
 
                 @Override

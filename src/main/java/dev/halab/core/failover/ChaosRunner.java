@@ -8,7 +8,6 @@ import dev.halab.core.remote.RemoteShell;
 import dev.halab.core.remote.ShellFactory;
 import dev.halab.core.topology.Host;
 import dev.halab.core.topology.Topology;
-import dev.halab.core.topology.VrrpInstance;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -80,27 +79,6 @@ public final class ChaosRunner {
 
     public boolean canPower() {
         return power != null;
-    }
-
-    /**
-     * Finds the front end meant by {@code master}, {@code backup} or a host name: master and backup
-     * are read from the monitor's current state of the first instance (who holds its VIP), else
-     * taken from the profile.
-     */
-    public Host resolveNode(String node, ClusterState state) throws FailoverException {
-        VrrpInstance primary = topology.primaryInstance();
-        if ("master".equalsIgnoreCase(node) || "backup".equalsIgnoreCase(node)) {
-            List<String> holders = state == null ? List.of() : state.holders(primary.vip());
-            String master = holders.size() == 1 ? holders.get(0) : primary.master();
-            Host masterHost = topology.host(master);
-            if ("master".equalsIgnoreCase(node)) {
-                return masterHost;
-            }
-            return topology.frontEnds().stream().filter(h -> !h.name().equals(masterHost.name())).findFirst().orElseThrow();
-        }
-        return topology.findHost(node).filter(Host::isFrontEnd).orElseThrow(() -> new FailoverException(
-                LocalizedText.of(BUNDLE, "chaos.unknownNode", node,
-                        String.join(", ", topology.frontEnds().stream().map(Host::name).toList())), null));
     }
 
     /** Applies a fault to a front end. {@code netCut} is used by {@link ChaosAction#NET} only. */

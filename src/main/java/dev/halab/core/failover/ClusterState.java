@@ -7,6 +7,7 @@ import dev.halab.core.failover.MonitorEvent.Source;
 import dev.halab.core.failover.MonitorEvent.VipAdded;
 import dev.halab.core.failover.MonitorEvent.VipRemoved;
 import dev.halab.core.failover.MonitorEvent.VrrpStateChanged;
+import dev.halab.core.i18n.LocalizedText;
 import dev.halab.core.topology.Topology;
 import dev.halab.core.topology.VrrpInstance;
 
@@ -30,6 +31,7 @@ import java.util.TreeSet;
  * snapshot lines and the live stream may arrive interleaved.
  */
 public final class ClusterState {
+    private static final String BUNDLE = "failover";
     private final List<String> frontEnds;
     private final List<VrrpInstance> instances;
     private final Map<String, Map<String, VrrpState>> states = new HashMap<>();
@@ -43,6 +45,8 @@ public final class ClusterState {
     private final Map<String, Map<String, VrrpState>> statesBeforeSnapshot = new HashMap<>();
     private final Map<String, Set<String>> vipsBeforeSnapshot = new HashMap<>();
     private final Map<String, String> interfaceNames = new HashMap<>();
+    /** Per host: whether keepalived runs, as last reported (absent = not reported since the host was seen). */
+    private final Map<String, Boolean> keepalivedRunning = new HashMap<>();
 
     public ClusterState(List<String> frontEnds, List<VrrpInstance> instances) {
         this.frontEnds = List.copyOf(frontEnds);
@@ -69,6 +73,7 @@ public final class ClusterState {
         nginxUp.putAll(other.nginxUp);
         lastProbe.putAll(other.lastProbe);
         servedStreak.putAll(other.servedStreak);
+        keepalivedRunning.putAll(other.keepalivedRunning);
     }
 
     /** An independent copy, for readers outside the monitor's lock. */
@@ -98,6 +103,7 @@ public final class ClusterState {
         reachable.put(host, false);
         statesBeforeSnapshot.remove(host);
         vipsBeforeSnapshot.remove(host);
+        keepalivedRunning.remove(host);
         reset(host);
     }
 
@@ -138,6 +144,7 @@ public final class ClusterState {
                 events.add(new VipRemoved(receivedAt, receivedAt, host, vip, iface, Source.SNAPSHOT));
             }
         }
+        reportKeepalived(host, receivedAt, events);
         return events;
     }
 
@@ -173,7 +180,28 @@ public final class ClusterState {
         } else if (line instanceof HostLine.Address a) {
             applyAddress(host, a, receivedAt, events);
         }
+        if (!events.isEmpty()) {
+            reportKeepalived(host, receivedAt, events);
+        }
         return events;
+    }
+
+    /**
+     * Whether keepalived runs on a host, from its own reports: it does while one of its instances is
+     * MASTER, BACKUP or FAULT (only a running keepalived says so), and not once every instance is
+     * STOPPED. Reported when that changes; nothing while the host is being looked at or unseen.
+     */
+    private void reportKeepalived(String host, Instant receivedAt, List<MonitorEvent> events) {
+        if (!reachable(host) || statesBeforeSnapshot.containsKey(host)
+                || instances.stream().allMatch(i -> state(host, i.name()) == VrrpState.UNKNOWN)) {
+            return;
+        }
+        boolean running = instances.stream().map(i -> state(host, i.name()))
+                .anyMatch(s -> s == VrrpState.MASTER || s == VrrpState.BACKUP || s == VrrpState.FAULT);
+        Boolean before = keepalivedRunning.put(host, running);
+        if (before == null || before != running) {
+            events.add(new ServiceHealth(receivedAt, host, Service.KEEPALIVED, running, 0, running ? null : "stopped"));
+        }
     }
 
     private void setState(String host, String instance, VrrpState state, int priority, Instant hostTime,
@@ -283,25 +311,26 @@ public final class ClusterState {
         }
     }
 
-    /** One line for people and logs, e.g. {@code nginx1: VI_1=MASTER [.150]; nginx2: VI_1=BACKUP}. */
-    public String summary() {
-        StringBuilder out = new StringBuilder();
+    /**
+     * One line for people and logs, e.g. {@code nginx1: VI_1=MASTER VIP 192.168.224.150; nginx2: VI_1=BACKUP},
+     * kept as data (VRRP state names are keepalived's own words; "unreachable" is translated).
+     */
+    public LocalizedText summary() {
+        LocalizedText text = null;
         for (String host : frontEnds) {
-            if (!out.isEmpty()) {
-                out.append("; ");
-            }
-            out.append(host).append(':');
+            LocalizedText part;
             if (!reachable(host)) {
-                out.append(" unreachable");
-                continue;
+                part = LocalizedText.of(BUNDLE, "state.hostUnreachable", host);
+            } else {
+                StringBuilder states = new StringBuilder();
+                for (VrrpInstance i : instances) {
+                    states.append(states.isEmpty() ? "" : " ").append(i.name()).append('=').append(state(host, i.name()));
+                }
+                part = vips.get(host).isEmpty() ? LocalizedText.of(BUNDLE, "state.host", host, states.toString())
+                        : LocalizedText.of(BUNDLE, "state.hostWithVip", host, states.toString(), String.join(",", vips.get(host)));
             }
-            for (VrrpInstance i : instances) {
-                out.append(' ').append(i.name()).append('=').append(state(host, i.name()));
-            }
-            if (!vips.get(host).isEmpty()) {
-                out.append(" VIP ").append(String.join(",", vips.get(host)));
-            }
+            text = text == null ? part : LocalizedText.of(BUNDLE, "state.join", text, part);
         }
-        return out.toString();
+        return text == null ? LocalizedText.of(BUNDLE, "state.none") : text;
     }
 }

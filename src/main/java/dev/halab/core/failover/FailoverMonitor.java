@@ -4,9 +4,6 @@ import dev.halab.core.failover.MonitorEvent.NodeReachability;
 import dev.halab.core.failover.MonitorEvent.ProbeResult;
 import dev.halab.core.failover.MonitorEvent.ServiceHealth;
 import dev.halab.core.i18n.LocalizedText;
-import dev.halab.core.remote.OutputListener;
-import dev.halab.core.remote.RemoteException;
-import dev.halab.core.remote.RemoteShell;
 import dev.halab.core.remote.ShellFactory;
 import dev.halab.core.topology.Host;
 import dev.halab.core.topology.Topology;
@@ -17,8 +14,12 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,13 +33,6 @@ import java.util.function.Predicate;
  * {@link MonitorEvent}s for the listeners, feeds a {@link ClusterState}, and is checked against the
  * {@link Invariants}, whose alerts are events too.
  *
- * <pre>{@code
- * try (FailoverMonitor monitor = new FailoverMonitor(topology, shells, MonitorSettings.defaults())) {
- *     monitor.addListener(event -> System.out.println(event));
- *     monitor.start();
- *     monitor.await(s -> s.holders("192.168.224.150").equals(List.of("nginx2")), Duration.ofSeconds(10));
- * }
- * }</pre>
  *
  * A channel that stays silent longer than {@code silenceLimit} (heartbeats stop: host off, link
  * down) is closed and reopened with a fresh snapshot; meanwhile the node is reported unreachable.
@@ -66,11 +60,20 @@ public final class FailoverMonitor implements AutoCloseable {
     private final MonitorSettings settings;
     private final List<MonitorListener> listeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
+    /** Events made under {@link #lock}, in order, handed to listeners after the lock is released. */
+    private final Queue<MonitorEvent> outbox = new ConcurrentLinkedQueue<>();
+    private final Object dispatchLock = new Object();
     private final ClusterState state;
     private final Invariants invariants;
+    private final OutageMeter outages;
+    private final ComplaintTracker complaints;
+    private final TaskGuard guard;
     private final Deque<ProbeResult> probes = new ArrayDeque<>();
     private final Deque<MonitorEvent> history = new ArrayDeque<>();
-    private final List<Watch> watches = new ArrayList<>();
+    private final List<HostWatch> watches = new ArrayList<>();
+    /** Events remembered so far: {@link #mark()} and {@link #awaitEvent} count in these. */
+    private long remembered;
+    private final Map<String, Boolean> replayInSnapshot = new HashMap<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(TrafficProbe.daemon("halab-monitor-tick"));
     private TrafficProbe probe;
     private HealthChecker health;
@@ -82,6 +85,9 @@ public final class FailoverMonitor implements AutoCloseable {
         this.settings = settings;
         this.state = ClusterState.of(topology);
         this.invariants = new Invariants(AlertPolicy.of(topology));
+        this.outages = new OutageMeter(topology);
+        this.complaints = new ComplaintTracker(topology);
+        this.guard = new TaskGuard(this::publish);
     }
 
     public void addListener(MonitorListener listener) {
@@ -98,8 +104,9 @@ public final class FailoverMonitor implements AutoCloseable {
 
     /** Opens the channels and starts probe and health checks; returns at once. */
     public void start() {
+        HostWatch.Sink sink = new WatchSink();
         for (Host host : topology.frontEnds()) {
-            Watch watch = new Watch(host);
+            HostWatch watch = new HostWatch(host, topology.interfaceOf(host), shells, settings, sink);
             watches.add(watch);
             Thread thread = new Thread(watch::loop, "halab-watch-" + host.name());
             thread.setDaemon(true);
@@ -110,9 +117,14 @@ public final class FailoverMonitor implements AutoCloseable {
                     topology.nginx().port(), settings.probe(), this::publishProbe);
             probe.start();
         }
-        health = new HealthChecker(topology, settings.healthInterval(), this::publishHealth);
+        health = new HealthChecker(topology, settings.healthInterval(), this::publishHealth, guard);
         health.start();
-        ticker.scheduleAtFixedRate(this::tick, 250, 250, TimeUnit.MILLISECONDS);
+        ticker.scheduleAtFixedRate(guard.guarded("tick", this::tick), 250, 250, TimeUnit.MILLISECONDS);
+    }
+
+    /** Moves faults on {@code host} onto the controller's clock for outage measurements. */
+    public void clockOffset(String host, ClockOffset offset) {
+        outages.clockOffset(host, offset);
     }
 
     // ------------------------------------------------------------------ reading
@@ -126,7 +138,9 @@ public final class FailoverMonitor implements AutoCloseable {
 
     public List<Alert> activeAlerts() {
         synchronized (lock) {
-            return invariants.activeAlerts();
+            List<Alert> all = new ArrayList<>(invariants.activeAlerts());
+            all.addAll(complaints.activeAlerts());
+            return all;
         }
     }
 
@@ -140,6 +154,36 @@ public final class FailoverMonitor implements AutoCloseable {
             while (true) {
                 if (condition.test(state)) {
                     return Optional.of(state.copy());
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || closed) {
+                    return Optional.empty();
+                }
+                TimeUnit.NANOSECONDS.timedWait(lock, left);
+            }
+        }
+    }
+
+    /** A mark in the event history: {@link #awaitEvent} looks only at events remembered after it. */
+    public long mark() {
+        synchronized (lock) {
+            return remembered;
+        }
+    }
+
+    /**
+     * Waits for an event remembered after {@code mark} (already seen, or still to come) that
+     * satisfies the condition, or the timeout. Events are checked in the order they were made.
+     */
+    public Optional<MonitorEvent> awaitEvent(long mark, Predicate<MonitorEvent> condition, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (true) {
+                long skip = Math.max(0, mark - (remembered - history.size()));
+                Optional<MonitorEvent> seen = history.stream().skip(skip).filter(condition).findFirst();
+                if (seen.isPresent()) {
+                    return seen;
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || closed) {
@@ -168,12 +212,44 @@ public final class FailoverMonitor implements AutoCloseable {
     public void publish(MonitorEvent event) {
         synchronized (lock) {
             remember(event);
-            dispatch(event);
             lock.notifyAll();
         }
+        drain();
     }
 
     // ------------------------------------------------------------------ feeding
+
+    /**
+     * Feeds one recorded line of a front end's watch stream ({@link WatchScript}) as if its channel
+     * had just sent it: replays of a saved run, and tests that drive the monitor without hosts.
+     */
+    public void replayHostLine(String host, String rawLine, Instant receivedAt) {
+        HostLine line = HostLine.parse(rawLine);
+        HostWatch.Sink sink = new WatchSink();
+        if (line instanceof HostLine.SnapshotBegin) {
+            synchronized (lock) {
+                replayInSnapshot.put(host, true);
+            }
+            sink.reachability(host, true, LocalizedText.of(BUNDLE, "monitor.channelOpen"));
+            sink.snapshotBegins(host);
+        } else if (line instanceof HostLine.SnapshotEnd) {
+            synchronized (lock) {
+                replayInSnapshot.put(host, false);
+            }
+            sink.snapshotEnded(host, receivedAt);
+        } else {
+            boolean inSnapshot;
+            synchronized (lock) {
+                inSnapshot = replayInSnapshot.getOrDefault(host, false);
+            }
+            sink.line(host, line, receivedAt, inSnapshot);
+        }
+    }
+
+    /** Feeds one recorded probe result, as if the traffic probe had just made it. */
+    public void replayProbe(ProbeResult result) {
+        publishProbe(result);
+    }
 
     private void publishProbe(MonitorEvent event) {
         ProbeResult result = (ProbeResult) event;
@@ -183,80 +259,112 @@ public final class FailoverMonitor implements AutoCloseable {
             while (probes.size() > MAX_PROBES_KEPT) {
                 probes.removeFirst();
             }
-            dispatch(result);
+            outbox.add(result);
+            measure(result);
             lock.notifyAll();
         }
+        drain();
     }
 
     private void publishHealth(MonitorEvent event) {
         synchronized (lock) {
             state.accept((ServiceHealth) event);
             remember(event);
-            dispatch(event);
             evaluate(Instant.now());
             lock.notifyAll();
         }
+        drain();
     }
 
-    private void hostLine(String host, HostLine line, Instant receivedAt, boolean inSnapshot) {
-        synchronized (lock) {
-            for (MonitorEvent event : state.accept(host, line, receivedAt, inSnapshot)) {
+    /** Feeds the host watches' findings into the state, under the lock; listeners hear after. */
+    private final class WatchSink implements HostWatch.Sink {
+        @Override
+        public void reachability(String host, boolean reachable, LocalizedText detail) {
+            synchronized (lock) {
+                if (reachable) {
+                    state.markReachable(host);
+                } else {
+                    state.markUnreachable(host);
+                }
+                MonitorEvent event = new NodeReachability(Instant.now(), host, reachable, detail);
                 remember(event);
-                dispatch(event);
+                evaluate(event.receivedAt());
+                lock.notifyAll();
             }
-            evaluate(receivedAt);
-            lock.notifyAll();
+            drain();
         }
-    }
 
-    private void snapshotEnded(String host, Instant receivedAt) {
-        synchronized (lock) {
-            for (MonitorEvent event : state.endSnapshot(host, receivedAt)) {
-                remember(event);
-                dispatch(event);
+        @Override
+        public void snapshotBegins(String host) {
+            synchronized (lock) {
+                state.beginSnapshot(host);
             }
-            evaluate(receivedAt);
-            lock.notifyAll();
         }
-    }
 
-    private void reachability(String host, boolean reachable, LocalizedText detail) {
-        synchronized (lock) {
-            if (reachable) {
-                state.markReachable(host);
-            } else {
-                state.markUnreachable(host);
+        @Override
+        public void snapshotEnded(String host, Instant receivedAt) {
+            synchronized (lock) {
+                state.endSnapshot(host, receivedAt).forEach(FailoverMonitor.this::remember);
+                evaluate(receivedAt);
+                lock.notifyAll();
             }
-            MonitorEvent event = new NodeReachability(Instant.now(), host, reachable, detail);
-            remember(event);
-            dispatch(event);
-            evaluate(event.receivedAt());
-            lock.notifyAll();
+            drain();
+        }
+
+        @Override
+        public void line(String host, HostLine line, Instant receivedAt, boolean inSnapshot) {
+            synchronized (lock) {
+                state.accept(host, line, receivedAt, inSnapshot).forEach(FailoverMonitor.this::remember);
+                complaints.accept(host, line, receivedAt, inSnapshot).forEach(FailoverMonitor.this::remember);
+                evaluate(receivedAt);
+                lock.notifyAll();
+            }
+            drain();
         }
     }
 
     private void tick() {
         long now = System.nanoTime();
-        for (Watch watch : watches) {
+        for (HostWatch watch : watches) {
             watch.closeIfSilent(now);
         }
         synchronized (lock) {
             evaluate(Instant.now());
+            complaints.tick(Instant.now()).forEach(this::remember);
             lock.notifyAll();
         }
+        drain();
     }
 
     private void evaluate(Instant now) {
-        for (MonitorEvent alert : invariants.evaluate(state, now)) {
-            remember(alert);
-            dispatch(alert);
-        }
+        invariants.evaluate(state, now).forEach(this::remember);
     }
 
+    /** Keeps an event (bounded history), queues it for the listeners and lets the outage meter see it. */
     private void remember(MonitorEvent event) {
+        remembered++;
         history.addLast(event);
         while (history.size() > MAX_EVENTS_KEPT) {
             history.removeFirst();
+        }
+        outbox.add(event);
+        measure(event);
+    }
+
+    private void measure(MonitorEvent event) {
+        outages.accept(event).forEach(this::remember);
+    }
+
+    /**
+     * Hands queued events to the listeners outside the state lock (a listener may read the state
+     * or wait without blocking the monitor); the order they were made in is kept.
+     */
+    private void drain() {
+        synchronized (dispatchLock) {
+            MonitorEvent event;
+            while ((event = outbox.poll()) != null) {
+                dispatch(event);
+            }
         }
     }
 
@@ -281,108 +389,9 @@ public final class FailoverMonitor implements AutoCloseable {
         if (health != null) {
             health.close();
         }
-        watches.forEach(Watch::close);
+        watches.forEach(HostWatch::close);
         synchronized (lock) {
             lock.notifyAll();
-        }
-    }
-
-    /** One front end's stream: connect, read until the channel ends or falls silent, reconnect. */
-    private final class Watch {
-        private final Host host;
-        private volatile RemoteShell current;
-        private volatile long lastLineNanos = System.nanoTime();
-        private volatile boolean reported;
-        private volatile boolean reachable;
-        private volatile boolean silenced;
-
-        Watch(Host host) {
-            this.host = host;
-        }
-
-        void loop() {
-            while (!closed) {
-                LocalizedText why;
-                try (RemoteShell shell = shells.open(host)) {
-                    current = shell;
-                    silenced = false;
-                    lastLineNanos = System.nanoTime();
-                    if (closed) {
-                        return;
-                    }
-                    boolean[] inSnapshot = {false};
-                    shell.run(WatchScript.command(topology.interfaceOf(host), settings.notifyLog()), Duration.ofDays(366),
-                            (stream, text) -> onLine(stream, text, inSnapshot));
-                    why = LocalizedText.of(BUNDLE, "monitor.channelEnded");
-                } catch (RemoteException e) {
-                    why = silenced ? LocalizedText.of(BUNDLE, "monitor.channelSilent", settings.silenceLimit().toMillis())
-                            : e.text();
-                } catch (RuntimeException e) {
-                    why = LocalizedText.of(BUNDLE, "monitor.channelFailed", String.valueOf(e.getMessage()));
-                } finally {
-                    current = null;
-                }
-                if (silenced) {
-                    why = LocalizedText.of(BUNDLE, "monitor.channelSilent", settings.silenceLimit().toMillis());
-                }
-                if (closed) {
-                    return;
-                }
-                if (reachable || !reported) {
-                    reachable = false;
-                    reported = true;
-                    reachability(host.name(), false, why);
-                }
-                try {
-                    Thread.sleep(settings.reconnectDelay().toMillis());
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-
-        private void onLine(OutputListener.Stream stream, String text, boolean[] inSnapshot) {
-            lastLineNanos = System.nanoTime();
-            if (stream != OutputListener.Stream.STDOUT || closed) {
-                return;
-            }
-            Instant receivedAt = Instant.now();
-            HostLine line = HostLine.parse(text);
-            if (line instanceof HostLine.SnapshotBegin) {
-                inSnapshot[0] = true;
-                reachable = true;
-                reported = true;
-                reachability(host.name(), true, LocalizedText.of(BUNDLE, "monitor.channelOpen"));
-                synchronized (lock) {
-                    state.beginSnapshot(host.name());
-                }
-                return;
-            }
-            if (line instanceof HostLine.SnapshotEnd) {
-                inSnapshot[0] = false;
-                snapshotEnded(host.name(), receivedAt);
-                return;
-            }
-            hostLine(host.name(), line, receivedAt, inSnapshot[0]);
-        }
-
-        void closeIfSilent(long nowNanos) {
-            RemoteShell shell = current;
-            if (shell != null && nowNanos - lastLineNanos > settings.silenceLimit().toNanos()) {
-                silenced = true;
-                current = null;
-                // Closing from this thread makes the blocked run() in loop() return.
-                Thread closer = new Thread(shell::close, "halab-watch-close-" + host.name());
-                closer.setDaemon(true);
-                closer.start();
-            }
-        }
-
-        void close() {
-            RemoteShell shell = current;
-            if (shell != null) {
-                shell.close();
-            }
         }
     }
 }

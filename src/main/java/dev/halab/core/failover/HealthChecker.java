@@ -28,18 +28,24 @@ public final class HealthChecker implements AutoCloseable {
     private final MonitorListener listener;
     private final Map<Target, Boolean> lastUp = new HashMap<>();
     private final ScheduledExecutorService scheduler;
+    private final TaskGuard guard;
 
     public HealthChecker(Topology topology, Duration interval, MonitorListener listener) {
+        this(topology, interval, listener, new TaskGuard(listener::onEvent));
+    }
+
+    HealthChecker(Topology topology, Duration interval, MonitorListener listener, TaskGuard guard) {
         this.targets = new java.util.ArrayList<>();
         topology.backEnds().forEach(h -> targets.add(new Target(h, Service.TOMCAT, topology.tomcat().port())));
         topology.frontEnds().forEach(h -> targets.add(new Target(h, Service.NGINX, topology.nginx().port())));
         this.interval = interval;
         this.listener = listener;
         this.scheduler = java.util.concurrent.Executors.newScheduledThreadPool(1, TrafficProbe.daemon("halab-health"));
+        this.guard = guard;
     }
 
     public void start() {
-        scheduler.scheduleWithFixedDelay(this::checkAll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(guard.guarded("health", this::checkAll), 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void checkAll() {

@@ -30,6 +30,9 @@ public sealed interface HostLine {
     /** A journal line saying the keepalived service stopped or its main process died. */
     record JournalStopped(Instant hostTime, String message) implements HostLine { }
 
+    /** Any other journal line of keepalived: its message, for {@link KeepalivedComplaints}. */
+    record Journal(Instant hostTime, String message) implements HostLine { }
+
     /** An IPv4 address on an interface; {@code hostTime} is null for snapshot lines (no timestamp). */
     record Address(Instant hostTime, boolean deleted, String interfaceName, String address, int prefixLength)
             implements HostLine { }
@@ -98,7 +101,7 @@ public sealed interface HostLine {
             if (SERVICE_STOPPED.matcher(message).find()) {
                 return new JournalStopped(at, message);
             }
-            return new Other(line);
+            return new Journal(at, message);
         }
         m = ADDRESS.matcher(line);
         if (m.matches()) {

@@ -75,8 +75,8 @@ public sealed interface MonitorEvent {
             implements MonitorEvent {
     }
 
-    /** Which service a health check is about. */
-    enum Service { NGINX, TOMCAT }
+    /** Which service a health report is about; keepalived's comes from its own reports, not from a poll. */
+    enum Service { NGINX, TOMCAT, KEEPALIVED }
 
     record AlertRaised(Instant receivedAt, Alert alert) implements MonitorEvent {
     }
@@ -90,5 +90,12 @@ public sealed interface MonitorEvent {
      */
     record ChaosApplied(Instant hostTime, Instant receivedAt, String host, ChaosAction action, boolean restore,
                         LocalizedText description) implements MonitorEvent {
+    }
+
+    /**
+     * A failover of one VIP measured by the {@link OutageMeter}: {@code host} is the node that was
+     * failed. Every front end shows this, so they never disagree about an outage.
+     */
+    record OutageMeasured(Instant receivedAt, String vip, String host, Outage outage) implements MonitorEvent {
     }
 }

@@ -34,12 +34,14 @@ public final class ScenarioRunner {
 
     private final FailoverMonitor monitor;
     private final ChaosRunner chaos;
+    private final FailoverSession session;
     private final Topology topology;
     private final String profileName;
 
     public ScenarioRunner(FailoverMonitor monitor, ChaosRunner chaos, String profileName) {
         this.monitor = monitor;
         this.chaos = chaos;
+        this.session = new FailoverSession(monitor, chaos);
         this.topology = monitor.topology();
         this.profileName = profileName;
     }
@@ -74,32 +76,13 @@ public final class ScenarioRunner {
         chaos.requireInstalled(profileName);
         Instant started = Instant.now();
         List<StepResult> steps = new ArrayList<>();
-        Steps s = new Steps(listener, steps);
-        VrrpInstance first = topology.instances().get(0);
-        Host master = topology.masterOf(first);
-        Host backup = topology.backupOf(first);
+        Steps s = new Steps(listener, steps, method);
         try {
-            switch (kind) {
-                case PREEMPT -> {
-                    s.baseline("step1");
-                    s.failover("step2", master, method, backup);
-                    s.recover("step3", master, true);
-                }
-                case NOPREEMPT -> {
-                    s.baseline("step1");
-                    s.failover("step2", master, method, backup);
-                    s.recover("step3", master, false);
-                    s.failover("step4", backup, method, master);
-                }
-                case NGINX -> {
-                    s.baseline("step1");
-                    s.failover("step2", master, ChaosAction.NGINX, backup);
-                    s.recover("step3", master, true);
-                }
-                case DUAL_MASTER -> {
-                    s.baseline("step1");
-                    s.failover("step2", master, method, backup);
-                    s.recover("step3", master, true);
+            for (Scenario.Step step : Scenario.of(kind).steps()) {
+                switch (step.action()) {
+                    case BASELINE -> s.baseline(step);
+                    case FAIL -> s.failover(step);
+                    case RESTORE -> s.recover(step);
                 }
             }
         } finally {
@@ -121,19 +104,25 @@ public final class ScenarioRunner {
     private final class Steps {
         private final ScenarioListener listener;
         private final List<StepResult> results;
+        private final ChaosAction method;
 
-        Steps(ScenarioListener listener, List<StepResult> results) {
+        Steps(ScenarioListener listener, List<StepResult> results, ChaosAction method) {
             this.listener = listener;
             this.results = results;
+            this.method = method;
+        }
+
+        private List<Placement> placements(Scenario.Step step) {
+            return Scenario.expectedHolders(topology, step).entrySet().stream().map(e -> new Placement(e.getKey(), e.getValue())).toList();
         }
 
         /** Step 1: everything running, each VIP on its configured master. */
-        void baseline(String id) throws FailoverException, InterruptedException {
-            LocalizedText action = text(topology.vrrp().preempt() ? "step.baseline.action" : "step.baseline.actionOrdered",
-                    names(topology.frontEnds()));
+        void baseline(Scenario.Step step) throws FailoverException, InterruptedException {
+            String id = step.id();
+            LocalizedText action = Scenario.actionText(topology, step, method);
             listener.stepStarted(id, action);
             long start = System.nanoTime();
-            List<Placement> home = topology.instances().stream().map(i -> new Placement(i, topology.masterOf(i))).toList();
+            List<Placement> home = placements(step);
             if (topology.vrrp().preempt()) {
                 for (Host host : topology.frontEnds()) {
                     chaos.restore(host);
@@ -152,11 +141,11 @@ public final class ScenarioRunner {
                     chaos.restore(host);
                 }
             }
-            Optional<String> failure = expectPlacement(home, limit(ChaosAction.KILL).plusSeconds(10));
+            Optional<LocalizedText> failure = expectPlacement(home, limit(ChaosAction.KILL).plusSeconds(10));
             if (failure.isEmpty()) {
                 failure = expectSettled(home);
             }
-            finish(id, action, expectedText(home), explanation("baseline"), start, failure, null);
+            finish(id, action, Scenario.expectedText(topology, step), text(step.explanationKey(method)), start, failure, null);
         }
 
         /**
@@ -165,7 +154,7 @@ public final class ScenarioRunner {
          * fault must hit a settled cluster, so the placement has to hold for the check's rise time
          * plus one master-down interval.
          */
-        private Optional<String> expectSettled(List<Placement> placements) throws InterruptedException {
+        private Optional<LocalizedText> expectSettled(List<Placement> placements) throws InterruptedException {
             Predicate<ClusterState> ok = s -> placements.stream().allMatch(p -> placed(s, p));
             CheckScript check = topology.vrrp().checkScript();
             Duration rise = check == null ? Duration.ZERO : Duration.ofSeconds((long) check.interval() * (HostFiles.CHECK_RISE + 1));
@@ -174,30 +163,31 @@ public final class ScenarioRunner {
                 if (monitor.await(ok.negate(), settle).isEmpty()) {
                     return Optional.empty();
                 }
-                Optional<String> back = expectPlacement(placements, limit(ChaosAction.KILL).plusSeconds(10));
+                Optional<LocalizedText> back = expectPlacement(placements, limit(ChaosAction.KILL).plusSeconds(10));
                 if (back.isPresent()) {
                     return back;
                 }
             }
-            return Optional.of(observed(monitor.state(), placements, settle).toString());
+            return Optional.of(observed(monitor.state(), placements, settle));
         }
 
-        /** A node fails by {@code how}; every VIP must end on {@code survivor}, served by it. */
-        void failover(String id, Host victim, ChaosAction how, Host survivor) throws FailoverException, InterruptedException {
-            LocalizedText action = text("step.fail.action", victim.name(), text("how." + how.cliName()));
+        /** A node fails; every VIP must end where the step expects it, served by that node. */
+        void failover(Scenario.Step step) throws FailoverException, InterruptedException {
+            String id = step.id();
+            Host victim = Scenario.host(topology, step.node());
+            ChaosAction how = step.faultWith(method);
+            LocalizedText action = Scenario.actionText(topology, step, method);
             listener.stepStarted(id, action);
             long start = System.nanoTime();
-            List<Placement> after = topology.instances().stream().map(i -> new Placement(i, survivor)).toList();
+            List<Placement> after = placements(step);
             // The VIP the victim served before, to measure its outage.
             VrrpInstance measuredInstance = topology.instances().stream()
                     .filter(i -> i.master().equals(victim.name())).findFirst().orElse(topology.instances().get(0));
-            Instant preFault = Instant.now();
-            ChaosResult fault = chaos.apply(victim, how, Duration.ofSeconds(Math.max(5, limit(how).toSeconds() + 5)));
-            monitor.publish(new MonitorEvent.ChaosApplied(fault.faultAt(), Instant.now(), victim.name(), how, false,
-                    fault.description()));
-            Optional<String> observedFailure = expectPlacement(after, limit(how));
-            Outage outage = measure(how, fault.faultAt(), victim, measuredInstance, preFault);
-            finish(id, action, expectedText(after), explanation(how == ChaosAction.NGINX ? "nginx" : "fail." + how.cliName()),
+            FailoverSession.Fault fault = session.fail(victim, how, Duration.ofSeconds(Math.max(5, limit(how).toSeconds() + 5)));
+            Optional<LocalizedText> observedFailure = expectPlacement(after, limit(how));
+            Outage outage = fault.vipsHeld().contains(measuredInstance.vip())
+                    ? session.awaitOutage(fault, measuredInstance.vip(), limit(how)).orElse(null) : null;
+            finish(id, action, Scenario.expectedText(topology, step), text(step.explanationKey(method)),
                     start, observedFailure, outage);
         }
 
@@ -205,72 +195,62 @@ public final class ScenarioRunner {
          * The victim is restored. With preempt each VIP must go home; without, the VIP must stay
          * where it is for a whole window, while the restored node waits as BACKUP.
          */
-        void recover(String id, Host victim, boolean goesHome) throws FailoverException, InterruptedException {
-            LocalizedText action = text("step.recover.action", victim.name());
+        void recover(Scenario.Step step) throws FailoverException, InterruptedException {
+            String id = step.id();
+            Host victim = Scenario.host(topology, step.node());
+            boolean goesHome = !step.stays();
+            LocalizedText action = Scenario.actionText(topology, step, method);
             listener.stepStarted(id, action);
             long start = System.nanoTime();
-            ClusterState before = monitor.state();
             chaos.restore(victim);
             monitor.publish(new MonitorEvent.ChaosApplied(Instant.now(), Instant.now(), victim.name(), null, true,
                     text("chaos.restore.done", victim.name())));
             if (goesHome) {
-                List<Placement> home = topology.instances().stream().map(i -> new Placement(i, topology.masterOf(i))).toList();
-                finish(id, action, expectedText(home), explanation("recover.preempt"), start,
+                List<Placement> home = placements(step);
+                finish(id, action, Scenario.expectedText(topology, step), text(step.explanationKey(method)), start,
                         expectPlacement(home, limit(ChaosAction.KILL).plusSeconds(10)), null);
                 return;
             }
             VrrpInstance instance = topology.instances().get(0);
-            List<String> holders = before.holders(instance.vip());
-            Host keeper = holders.size() == 1 ? topology.host(holders.get(0)) : topology.backupOf(instance);
-            List<Placement> stays = List.of(new Placement(instance, keeper));
-            Optional<String> failure = expectPlacement(stays, limit(ChaosAction.KILL));
+            List<Placement> stays = placements(step);
+            Host keeper = stays.get(0).holder();
+            Optional<LocalizedText> failure = expectPlacement(stays, limit(ChaosAction.KILL));
             if (failure.isEmpty()) {
                 // The restored node must come back as BACKUP ...
                 Optional<ClusterState> waiting = monitor.await(s -> s.state(victim.name(), instance.name()) == VrrpState.BACKUP,
                         limit(ChaosAction.KILL).plusSeconds(10));
                 if (waiting.isEmpty()) {
-                    failure = Optional.of(text("observed.notBackup", victim.name(), monitor.state().summary()).toString());
+                    failure = Optional.of(text("observed.notBackup", victim.name(), monitor.state().summary()));
                 } else {
                     // ... and must not take the VIP during a whole master-down interval (+2 s).
                     Duration window = limit(ChaosAction.KILL).minusSeconds(1);
                     Optional<ClusterState> moved = monitor.await(s -> !s.holders(instance.vip()).equals(List.of(keeper.name())), window);
                     if (moved.isPresent()) {
-                        failure = Optional.of(text("observed.moved", instance.vip(), moved.get().summary()).toString());
+                        failure = Optional.of(text("observed.moved", instance.vip(), moved.get().summary()));
                     } else {
                         failure = expectPlacement(stays, Duration.ofSeconds(5));
                     }
                 }
             }
-            finish(id, action, text("expected.stays", instance.vip(), keeper.name(), victim.name()),
-                    explanation("recover.nopreempt"), start, failure, null);
+            finish(id, action, Scenario.expectedText(topology, step), text(step.explanationKey(method)), start, failure, null);
         }
 
-        private Optional<String> expectPlacement(List<Placement> placements, Duration timeout) throws InterruptedException {
+        private Optional<LocalizedText> expectPlacement(List<Placement> placements, Duration timeout) throws InterruptedException {
             Predicate<ClusterState> ok = s -> placements.stream().allMatch(p -> placed(s, p));
             Optional<ClusterState> reached = monitor.await(ok, timeout);
             if (reached.isPresent()) {
                 return Optional.empty();
             }
-            return Optional.of(observed(monitor.state(), placements, timeout).toString());
-        }
-
-        private Outage measure(ChaosAction how, Instant faultAt, Host victim, VrrpInstance instance, Instant preFault) {
-            List<ProbeResult> probes = monitor.probesSince(preFault.minusSeconds(1)).stream()
-                    .filter(p -> p.vip().equals(instance.vip())).toList();
-            Duration lag = monitor.eventsSince(preFault).stream()
-                    .filter(e -> e instanceof MonitorEvent.VipAdded v && v.vip().equals(instance.vip())
-                            && !v.host().equals(victim.name()) && v.source() == MonitorEvent.Source.KERNEL)
-                    .findFirst().map(Outage::lagOf).orElse(null);
-            return Outage.measure(how, faultAt, victim.nginxHeader(), probes, FailoverTiming.floor(how, topology), lag);
+            return Optional.of(observed(monitor.state(), placements, timeout));
         }
 
         private void finish(String id, LocalizedText action, LocalizedText expected, LocalizedText explanation, long startNanos,
-                            Optional<String> failure, Outage outage) {
+                            Optional<LocalizedText> failure, Outage outage) {
             ClusterState now = monitor.state();
             LocalizedText observed = failure.map(f -> text("observed.failed", f))
                     .orElseGet(() -> text("observed.ok", describe(now)));
             if (outage != null) {
-                observed = text("observed.withOutage", observed, describe(outage));
+                observed = text("observed.withOutage", observed, outage.text());
             }
             StepResult result = new StepResult(id, action, expected, observed, explanation, failure.isEmpty(),
                     Duration.ofNanos(System.nanoTime() - startNanos), outage);
@@ -293,48 +273,24 @@ public final class ScenarioRunner {
         return FailoverTiming.ceiling(how, topology.vrrp());
     }
 
-    private LocalizedText expectedText(List<Placement> placements) {
-        List<LocalizedText> parts = placements.stream()
-                .map(p -> text("expected.placement", p.instance().vip(), p.holder().name(), p.holder().nginxHeader())).toList();
-        return parts.size() == 1 ? parts.get(0) : text("expected.two", parts.get(0), parts.get(1));
-    }
-
     private LocalizedText observed(ClusterState s, List<Placement> placements, Duration waited) {
-        List<String> parts = new ArrayList<>();
-        for (Placement p : placements) {
-            String vip = p.instance().vip();
-            String served = s.lastProbe(vip).map(r -> r.ok() ? String.valueOf(r.servedBy()) : r.error()).orElse("-");
-            parts.add(text("observed.vip", vip, s.holders(vip).isEmpty() ? "-" : String.join(", ", s.holders(vip)),
-                    s.masters(p.instance().name()).isEmpty() ? "-" : String.join(", ", s.masters(p.instance().name())),
-                    served).toString());
-        }
-        return text("observed.timeout", waited.toSeconds(), String.join("; ", parts), s.summary());
+        return text("observed.timeout", waited.toSeconds(), vipsSeen(s, placements.stream().map(Placement::instance).toList()), s.summary());
     }
 
     private LocalizedText describe(ClusterState s) {
-        List<String> parts = new ArrayList<>();
-        for (VrrpInstance i : topology.instances()) {
+        return text("observed.state", vipsSeen(s, topology.instances()));
+    }
+
+    /** Per VIP: who holds it, who is MASTER, who answered the last request. */
+    private static LocalizedText vipsSeen(ClusterState s, List<VrrpInstance> instances) {
+        LocalizedText joined = null;
+        for (VrrpInstance i : instances) {
             String served = s.lastProbe(i.vip()).map(r -> r.ok() ? String.valueOf(r.servedBy()) : r.error()).orElse("-");
-            parts.add(text("observed.vip", i.vip(), String.join(", ", s.holders(i.vip())),
-                    String.join(", ", s.masters(i.name())), served).toString());
+            LocalizedText part = text("observed.vip", i.vip(), s.holders(i.vip()).isEmpty() ? "-" : String.join(", ", s.holders(i.vip())),
+                    s.masters(i.name()).isEmpty() ? "-" : String.join(", ", s.masters(i.name())), served);
+            joined = joined == null ? part : text("observed.join", joined, part);
         }
-        return text("observed.state", String.join("; ", parts));
-    }
-
-    static LocalizedText describe(Outage o) {
-        String measured = o.measured() == null ? "-" : String.format(java.util.Locale.ROOT, "%.3f", o.measured().toNanos() / 1e9);
-        String floor = String.format(java.util.Locale.ROOT, "%.3f", o.floor().toNanos() / 1e9);
-        String lag = o.monitorLag() == null ? "-" : Long.toString(o.monitorLag().toMillis());
-        return LocalizedText.of(BUNDLE, "outage.summary", measured, floor, LocalizedText.of(BUNDLE, "how." + o.method().cliName()),
-                o.failedRequests(), lag);
-    }
-
-    private LocalizedText explanation(String key) {
-        return text("explain." + key);
-    }
-
-    private static String names(List<Host> hosts) {
-        return String.join(", ", hosts.stream().map(Host::name).toList());
+        return joined;
     }
 
     private static LocalizedText text(String key, Object... args) {

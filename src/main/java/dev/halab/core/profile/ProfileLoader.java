@@ -1,13 +1,6 @@
 package dev.halab.core.profile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.halab.core.i18n.LocalizedText;
 import dev.halab.core.resources.ProjectResources;
 import dev.halab.core.topology.Topology;
@@ -17,34 +10,39 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
+import java.util.regex.Pattern;
 
 /**
- * Reads and writes VM profiles (JSON). Unknown fields are rejected with their name and path, so a
- * typo such as {@code "prority"} is reported instead of silently ignored.
+ * Reads and writes VM profiles (JSON), by shipped name or file path. Reading is capped at
+ * {@link #MAX_BYTES} and strict ({@link ProfileParser}): a typo such as {@code "prority"}, a quoted
+ * number or a duplicate key is reported with its path instead of silently read some other way.
  */
 public final class ProfileLoader {
     private static final String BUNDLE = "core";
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            // Not FAIL_ON_MISSING_CREATOR_PROPERTIES: it would make optional fields (upstreamWeight,
-            // interface, lab, initialState, ...) mandatory. Numbers and flags whose default 0/false
-            // would silently mean something are marked @JsonProperty(required = true) instead.
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    /** Shipped profiles are about 1.5 KiB; anything near this cap is not a profile. */
+    public static final int MAX_BYTES = 256 * 1024;
+    /** A shipped profile's name; anything else is taken as a file path only. */
+    private static final Pattern SHIPPED_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}(\\.json)?");
 
     private ProfileLoader() {
     }
 
     /** A profile name shipped in vm-profiles/ (e.g. {@code tutorial}) or a path to a JSON file. */
     public static Topology load(String nameOrPath) throws ProfileException {
-        Path asPath = Path.of(nameOrPath);
+        Path asPath;
+        try {
+            asPath = Path.of(nameOrPath);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ProfileException(LocalizedText.of(BUNDLE, "profile.notFound", nameOrPath,
+                    String.join(", ", shippedProfileNames())), e);
+        }
         if (Files.isRegularFile(asPath)) {
             return load(asPath);
+        }
+        if (!SHIPPED_NAME.matcher(nameOrPath).matches()) {
+            throw new ProfileException(LocalizedText.of(BUNDLE, "profile.notFound", nameOrPath,
+                    String.join(", ", shippedProfileNames())), null);
         }
         String resource = "vm-profiles/" + (nameOrPath.endsWith(".json") ? nameOrPath : nameOrPath + ".json");
         try (InputStream in = ProjectResources.open(resource)) {
@@ -52,7 +50,7 @@ public final class ProfileLoader {
                 throw new ProfileException(LocalizedText.of(BUNDLE, "profile.notFound", nameOrPath,
                         String.join(", ", shippedProfileNames())), null);
             }
-            return parse(in.readAllBytes(), nameOrPath);
+            return parse(readCapped(in, nameOrPath), nameOrPath);
         } catch (IOException e) {
             throw new ProfileException(LocalizedText.of(BUNDLE, "profile.unreadable", nameOrPath, e.getMessage()), e);
         }
@@ -60,7 +58,9 @@ public final class ProfileLoader {
 
     public static Topology load(Path file) throws ProfileException {
         try {
-            return parse(Files.readAllBytes(file), file.toString());
+            try (InputStream in = Files.newInputStream(file)) {
+                return parse(readCapped(in, file), file.toString());
+            }
         } catch (NoSuchFileException e) {
             throw new ProfileException(LocalizedText.of(BUNDLE, "profile.notFound", file,
                     String.join(", ", shippedProfileNames())), e);
@@ -69,40 +69,17 @@ public final class ProfileLoader {
         }
     }
 
+    /** Strict parsing of profile JSON; see {@link ProfileParser}. */
     public static Topology parse(byte[] json, String source) throws ProfileException {
-        try {
-            var tree = MAPPER.readTree(json);
-            if (tree == null || !tree.isObject()) {
-                throw new ProfileException(LocalizedText.of(BUNDLE, "profile.notObject", source), null);
-            }
-            var version = tree.get("schemaVersion");
-            if (version == null || !version.isInt() || version.intValue() != Topology.SCHEMA_VERSION) {
-                throw new ProfileException(LocalizedText.of(BUNDLE, "profile.schemaVersion", source,
-                        version == null ? "-" : version.toString(), Topology.SCHEMA_VERSION), null);
-            }
-            return MAPPER.treeToValue(tree, Topology.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ProfileException(LocalizedText.of(BUNDLE, "profile.unknownField", source,
-                    e.getPropertyName(), path(e), knownFields(e)), e);
-        } catch (MismatchedInputException e) {
-            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Missing required creator property")) {
-                throw missingOrMisspelt(json, source, e);
-            }
-            throw new ProfileException(LocalizedText.of(BUNDLE, "profile.wrongType", source, path(e),
-                    e.getOriginalMessage().lines().findFirst().orElse("")), e);
-        } catch (JsonProcessingException e) {
-            var location = e.getLocation();
-            throw new ProfileException(LocalizedText.of(BUNDLE, "profile.badJson", source,
-                    location == null ? 0 : location.getLineNr(), location == null ? 0 : location.getColumnNr(),
-                    e.getOriginalMessage()), e);
-        } catch (IOException e) {
-            throw new ProfileException(LocalizedText.of(BUNDLE, "profile.unreadable", source, e.getMessage()), e);
+        if (json.length > MAX_BYTES) {
+            throw tooLarge(source);
         }
+        return ProfileParser.parse(json, source);
     }
 
     public static String toJson(Topology topology) {
         try {
-            return MAPPER.writeValueAsString(topology) + "\n";
+            return ProfileParser.MAPPER.writeValueAsString(topology) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a topology always serialises", e);
         }
@@ -120,46 +97,16 @@ public final class ProfileLoader {
                 .sorted().toList();
     }
 
-    /**
-     * Jackson reports a missing required field before an unknown one, so a typo such as
-     * "masterPrority" would read "masterPriority is missing". Name the unknown field instead.
-     */
-    private static ProfileException missingOrMisspelt(byte[] json, String source, MismatchedInputException e) {
-        List<JsonMappingException.Reference> refs = e.getPath();
-        String missingPath = path(e);
-        try {
-            JsonNode parent = MAPPER.readTree(json);
-            for (JsonMappingException.Reference ref : refs.subList(0, refs.size() - 1)) {
-                parent = ref.getFieldName() != null ? parent.path(ref.getFieldName()) : parent.path(ref.getIndex());
-            }
-            Object from = refs.get(refs.size() - 1).getFrom();
-            if (parent.isObject() && from instanceof Class<?> type) {
-                Set<String> known = MAPPER.getDeserializationConfig()
-                        .introspect(MAPPER.constructType(type)).findProperties().stream()
-                        .map(p -> p.getName()).collect(Collectors.toCollection(TreeSet::new));
-                for (Iterator<String> names = parent.fieldNames(); names.hasNext(); ) {
-                    String name = names.next();
-                    if (!known.contains(name)) {
-                        String at = missingPath.contains(".") ? missingPath.substring(0, missingPath.lastIndexOf('.') + 1) + name : name;
-                        return new ProfileException(LocalizedText.of(BUNDLE, "profile.unknownField", source, name, at,
-                                String.join(", ", known)), e);
-                    }
-                }
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // Fall back to the plain "missing" message below.
+    private static ProfileException tooLarge(Object source) {
+        return new ProfileException(LocalizedText.of(BUNDLE, "profile.tooLarge", source, MAX_BYTES / 1024), null);
+    }
+
+    /** Reads at most one byte more than the cap, so /dev/zero or a huge file is refused, not loaded. */
+    private static byte[] readCapped(InputStream in, Object source) throws IOException, ProfileException {
+        byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+        if (bytes.length > MAX_BYTES) {
+            throw tooLarge(source);
         }
-        return new ProfileException(LocalizedText.of(BUNDLE, "profile.missingField", source, missingPath), e);
-    }
-
-    private static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining()).replaceFirst("^\\.", "");
-    }
-
-    private static String knownFields(UnrecognizedPropertyException e) {
-        return e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream().map(Object::toString)
-                .sorted().collect(Collectors.joining(", "));
+        return bytes;
     }
 }

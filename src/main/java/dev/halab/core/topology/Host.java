@@ -12,10 +12,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *                       clients, e.g. {@code NGINX-1}
  * @param upstreamWeight back ends only: the nginx upstream weight (default 1)
  * @param interfaceName  optional per-host override of the network interface
+ * @param vmx            optional: the VMware {@code .vmx} file of this machine on the controller,
+ *                       which lets HA Lab power it off and on through {@code vmrun}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Host(String name, String address, Role role, String nginxHeader, Integer upstreamWeight,
-                   @JsonProperty("interface") String interfaceName) {
+                   @JsonProperty("interface") String interfaceName, String vmx) {
+
+    /** A machine without a VMware power switch. */
+    public Host(String name, String address, Role role, String nginxHeader, Integer upstreamWeight, String interfaceName) {
+        this(name, address, role, nginxHeader, upstreamWeight, interfaceName, null);
+    }
 
     @JsonIgnore // derived from role; without this a saved profile has "frontEnd" and cannot be loaded
     public boolean isFrontEnd() {
@@ -32,10 +39,14 @@ public record Host(String name, String address, Role role, String nginxHeader, I
     }
 
     public Host withAddress(String newAddress) {
-        return new Host(name, newAddress, role, nginxHeader, upstreamWeight, interfaceName);
+        return new Host(name, newAddress, role, nginxHeader, upstreamWeight, interfaceName, vmx);
     }
 
     public Host withInterfaceName(String newInterface) {
-        return new Host(name, address, role, nginxHeader, upstreamWeight, newInterface);
+        return new Host(name, address, role, nginxHeader, upstreamWeight, newInterface, vmx);
+    }
+
+    public Host withVmx(String newVmx) {
+        return new Host(name, address, role, nginxHeader, upstreamWeight, interfaceName, newVmx);
     }
 }

@@ -48,7 +48,6 @@ public sealed interface Remedy {
     }
 
     private static Topology withVrrp(Topology t, VrrpSettings vrrp) {
-        return new Topology(t.schemaVersion(), t.name(), t.description(), t.mode(), t.network(), t.hosts(), vrrp,
-                t.nginx(), t.tomcat(), t.lab());
+        return t.withVrrp(vrrp);
     }
 }

@@ -2,25 +2,38 @@ package dev.halab.core.topology;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The whole lab as a user describes it: machines with roles, VRRP instances and their VIPs, and
  * the nginx / tomcat settings. It is what a VM profile holds and what every step reads. Values are
  * not checked here: {@link TopologyValidator} reports every problem at once, with field names.
+ * The description is written by the profile's author, so it is data, not a bundle text: English in
+ * {@code description}, Simplified Chinese in {@code description_zh_CN} (optional), and
+ * {@link #description(Locale)} picks the one to show.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Topology(int schemaVersion, String name, String description, Mode mode, NetworkSettings network,
-                       List<Host> hosts, VrrpSettings vrrp, NginxSettings nginx, TomcatSettings tomcat,
-                       LabSettings lab) {
+public record Topology(int schemaVersion, String name, String description,
+                       @JsonProperty("description_zh_CN") String descriptionChinese, Mode mode,
+                       NetworkSettings network, List<Host> hosts, VrrpSettings vrrp, NginxSettings nginx,
+                       TomcatSettings tomcat, LabSettings lab) {
 
     public static final int SCHEMA_VERSION = 1;
 
     public Topology {
         hosts = hosts == null ? List.of() : List.copyOf(hosts);
+    }
+
+    /** The description in the given language: the Chinese one when asked for and present, else the default. */
+    public String description(Locale locale) {
+        boolean chinese = locale != null && "zh".equals(locale.getLanguage());
+        return chinese && descriptionChinese != null && !descriptionChinese.isBlank() ? descriptionChinese : description;
     }
 
     @JsonIgnore
@@ -34,7 +47,7 @@ public record Topology(int schemaVersion, String name, String description, Mode 
     }
 
     public Optional<Host> findHost(String hostName) {
-        return hosts.stream().filter(h -> h.name().equals(hostName)).findFirst();
+        return hosts.stream().filter(h -> Objects.equals(h.name(), hostName)).findFirst();
     }
 
     public Host host(String hostName) {
@@ -57,12 +70,12 @@ public record Topology(int schemaVersion, String name, String description, Mode 
 
     /** The other front end, which backs this instance up. */
     public Host backupOf(VrrpInstance instance) {
-        return frontEnds().stream().filter(h -> !h.name().equals(instance.master())).findFirst()
+        return frontEnds().stream().filter(h -> !Objects.equals(h.name(), instance.master())).findFirst()
                 .orElseThrow(() -> new NoSuchElementException("no backup front end for " + instance.name()));
     }
 
     public int priorityOf(Host host, VrrpInstance instance) {
-        return host.name().equals(instance.master()) ? vrrp.masterPriority() : vrrp.backupPriority();
+        return Objects.equals(host.name(), instance.master()) ? vrrp.masterPriority() : vrrp.backupPriority();
     }
 
     /**
@@ -76,7 +89,7 @@ public record Topology(int schemaVersion, String name, String description, Mode 
         if (!vrrp.preempt() || ah) {
             return "BACKUP";
         }
-        return host.name().equals(instance.master()) ? "MASTER" : "BACKUP";
+        return Objects.equals(host.name(), instance.master()) ? "MASTER" : "BACKUP";
     }
 
     /** The instance whose master the given front end is, in the primary mode's single instance. */
@@ -86,18 +99,18 @@ public record Topology(int schemaVersion, String name, String description, Mode 
     }
 
     public Topology withHosts(List<Host> newHosts) {
-        return new Topology(schemaVersion, name, description, mode, network, newHosts, vrrp, nginx, tomcat, lab);
+        return new Topology(schemaVersion, name, description, descriptionChinese, mode, network, newHosts, vrrp, nginx, tomcat, lab);
     }
 
     public Topology withVrrp(VrrpSettings newVrrp) {
-        return new Topology(schemaVersion, name, description, mode, network, hosts, newVrrp, nginx, tomcat, lab);
+        return new Topology(schemaVersion, name, description, descriptionChinese, mode, network, hosts, newVrrp, nginx, tomcat, lab);
     }
 
     public Topology withNetwork(NetworkSettings newNetwork) {
-        return new Topology(schemaVersion, name, description, mode, newNetwork, hosts, vrrp, nginx, tomcat, lab);
+        return new Topology(schemaVersion, name, description, descriptionChinese, mode, newNetwork, hosts, vrrp, nginx, tomcat, lab);
     }
 
     public Topology withMode(Mode newMode) {
-        return new Topology(schemaVersion, name, description, newMode, network, hosts, vrrp, nginx, tomcat, lab);
+        return new Topology(schemaVersion, name, description, descriptionChinese, newMode, network, hosts, vrrp, nginx, tomcat, lab);
     }
 }

@@ -23,7 +23,13 @@ public final class TopologyValidator {
     /** Goes between double quotes in nginx.conf and into an HTTP header: keep it plain. */
     private static final Pattern HEADER_VALUE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern INSTANCE_NAME = Pattern.compile("[A-Za-z0-9_]{1,32}");
-    private static final Pattern AUTH_PASS = Pattern.compile("[!-~&&[^\"'\\\\#!]]+");
+    /**
+     * What keepalived's config reader takes literally in {@code auth_pass}: printable ASCII except
+     * whitespace (splits words), quotes and backslash (quoting, escapes, line continuation), '#' and
+     * '!' (start a comment: the rest is silently dropped), '{' and '}' (open or close a block) and
+     * '$' (parameter substitution). See keepalived lib/parser.c: decomment(), read_line().
+     */
+    private static final Pattern AUTH_PASS = Pattern.compile("[!-~&&[^\"'\\\\#!{}$]]+");
     private static final BigDecimal V3_MIN = new BigDecimal("0.01");
     private static final BigDecimal V3_MAX = new BigDecimal("40.95");
     private static final BigDecimal V2_MAX = new BigDecimal("255");

@@ -13,6 +13,8 @@ public final class HostProgress {
     private final ObservableList<StepItem> steps = FXCollections.observableArrayList();
     private final ObjectProperty<StepState> state = new SimpleObjectProperty<>(StepState.PENDING);
     private final DoubleProperty progress = new SimpleDoubleProperty();
+    /** How many steps the install plans for this host; steps are listed only as they start. */
+    private int expectedSteps;
 
     public HostProgress(String host) {
         this.host = host;
@@ -30,7 +32,14 @@ public final class HostProgress {
         return state;
     }
 
-    /** Finished steps / known steps; -1 (indeterminate) while no step is known yet. */
+    void expectSteps(int count) {
+        expectedSteps = count;
+    }
+
+    /**
+     * Finished steps / the host's planned steps (or the steps seen, if more); -1 (indeterminate)
+     * while no step is known yet. A host whose first step is done is not shown as complete.
+     */
     public DoubleProperty progressProperty() {
         return progress;
     }
@@ -41,6 +50,6 @@ public final class HostProgress {
             return;
         }
         long done = steps.stream().filter(s -> s.stateProperty().get().isDone()).count();
-        progress.set(state.get().isDone() ? 1 : (double) done / steps.size());
+        progress.set(state.get().isDone() ? 1 : (double) done / Math.max(expectedSteps, steps.size()));
     }
 }

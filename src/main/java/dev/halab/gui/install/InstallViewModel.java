@@ -1,7 +1,9 @@
 package dev.halab.gui.install;
 
 import dev.halab.core.event.RunEvent;
+import dev.halab.core.facts.Distros;
 import dev.halab.core.i18n.LocalizedText;
+import dev.halab.core.step.Steps;
 import dev.halab.gui.common.BatchedSink;
 import dev.halab.gui.common.CancelToken;
 import dev.halab.gui.common.Texts;
@@ -191,13 +193,18 @@ public final class InstallViewModel {
     private void resetFor(RunRequest request) {
         hosts.clear();
         byHost.clear();
-        request.topology().hosts().forEach(h -> host(h.name()));
+        request.topology().hosts().forEach(h -> host(h.name()).expectSteps(plannedSteps(h)));
         failedStep.set(null);
         summary.set(null);
         installSucceeded.set(null);
         verifySucceeded.set(null);
         verifySummary.set(null);
         stepFilter.set(null);
+    }
+
+    /** The steps an install runs on a host: the fewest of any supported release (the release is known only after the probe). */
+    static int plannedSteps(dev.halab.core.topology.Host host) {
+        return Distros.supported().stream().mapToInt(d -> Steps.forHost(host, d).size()).min().orElse(0);
     }
 
     /** Applies a batch of events: one list update for all their log lines. */
@@ -231,6 +238,9 @@ public final class InstallViewModel {
         } else if (event instanceof RunEvent.CommandStarted e) {
             lines.add(new LogLine(e.host(), e.stepId(), LogLine.Kind.COMMAND, "$ " + e.command()));
         } else if (event instanceof RunEvent.OutputLine e) {
+            if (e.line().isBlank()) {
+                return; // apt and dpkg print empty lines between their messages: noise in a shared log
+            }
             lines.add(new LogLine(e.host(), e.stepId(), e.stderr() ? LogLine.Kind.ERROR : LogLine.Kind.OUTPUT, e.line()));
         } else if (event instanceof RunEvent.StepChanged e) {
             finishStep(e.host(), e.stepId(), StepState.CHANGED, e.what(), lines);

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.halab.gui.common.Texts;
 import dev.halab.gui.common.Ui;
 import dev.halab.core.failover.ChaosAction;
+import dev.halab.core.failover.ScenarioKind;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -24,9 +25,9 @@ public final class ScenarioView extends VBox {
         super(10);
         setId("scenario");
         getStyleClass().add("scenario-panel");
-        ComboBox<GuidedScenario> choice = new ComboBox<>();
+        ComboBox<ScenarioKind> choice = new ComboBox<>();
         choice.setId("scenario-choice");
-        choice.getItems().setAll(GuidedScenario.values());
+        choice.getItems().setAll(ScenarioKind.values());
         choice.valueProperty().bindBidirectional(vm.scenarioProperty());
         choice.setCellFactory(l -> new ScenarioCell());
         choice.setButtonCell(new ScenarioCell());
@@ -49,6 +50,11 @@ public final class ScenarioView extends VBox {
                     outcome.setGraphic(Ui.icon(Material2AL.CHECK_CIRCLE));
                     outcome.getStyleClass().add(Styles.SUCCESS);
                 }
+                case OFF_SCRIPT -> {
+                    outcome.setText(Texts.get("scenario.outcome.offScript"));
+                    outcome.setGraphic(Ui.icon(Material2AL.INFO));
+                    outcome.getStyleClass().add(Styles.WARNING);
+                }
                 case WAITING -> {
                     outcome.setText(Texts.get("scenario.outcome.waiting"));
                     outcome.setGraphic(Ui.icon(Material2AL.HOURGLASS_EMPTY));
@@ -66,7 +72,7 @@ public final class ScenarioView extends VBox {
         showOutcome.run();
 
         ComboBox<ChaosAction> method = new ComboBox<>();
-        method.getItems().setAll(ChaosAction.STOP, ChaosAction.KILL, ChaosAction.POWER);
+        method.getItems().setAll(ChaosAction.STOP, ChaosAction.KILL, ChaosAction.NET, ChaosAction.POWER);
         method.valueProperty().bindBidirectional(vm.killMethodProperty());
         method.setCellFactory(l -> new MethodCell());
         method.setButtonCell(new MethodCell());
@@ -100,11 +106,11 @@ public final class ScenarioView extends VBox {
         return box;
     }
 
-    private static final class ScenarioCell extends ListCell<GuidedScenario> {
+    private static final class ScenarioCell extends ListCell<ScenarioKind> {
         @Override
-        protected void updateItem(GuidedScenario item, boolean empty) {
+        protected void updateItem(ScenarioKind item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : Texts.get("scenario." + item.id() + ".name"));
+            setText(empty || item == null ? null : Texts.get("scenario." + item.cliName() + ".name"));
         }
     }
 

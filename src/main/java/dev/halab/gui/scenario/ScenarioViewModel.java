@@ -1,27 +1,39 @@
 package dev.halab.gui.scenario;
 
-import dev.halab.core.i18n.LocalizedText;
-import dev.halab.gui.common.Texts;
 import dev.halab.core.failover.ChaosAction;
+import dev.halab.core.failover.Scenario;
+import dev.halab.core.failover.ScenarioKind;
+import dev.halab.core.i18n.LocalizedText;
+import dev.halab.core.topology.Host;
+import dev.halab.core.topology.Mode;
+import dev.halab.core.topology.Topology;
+import dev.halab.core.topology.VrrpInstance;
+import dev.halab.gui.common.Texts;
 import dev.halab.gui.topology.DashboardViewModel;
 import dev.halab.gui.topology.NodeModel;
-import dev.halab.gui.topology.TopologyModel;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
+
+import java.util.List;
+import java.util.Map;
 
 /**
- * Steps through a {@link GuidedScenario}: says what to do, what should happen and why, runs the
- * step's action through the dashboard, and shows what happened as the monitor reports it (VIP
- * holder and the nginx that served the latest request), met or not yet.
+ * Steps through one of the core's {@link Scenario}s (the same data the CLI's scenario runner
+ * uses): says what to do, what should happen (the core's expectation, per VIP) and why, runs the
+ * step's action through the dashboard, and shows what happened as the monitor reports it. A kill
+ * or restore made with the dashboard's own buttons is matched to the step it belongs to; one that
+ * fits no step is shown as off-script instead of being counted for the step on screen.
  */
 public final class ScenarioViewModel {
-    public enum Outcome { NOT_STARTED, WAITING, MET }
+    public enum Outcome { NOT_STARTED, WAITING, MET, OFF_SCRIPT }
 
     private final DashboardViewModel dashboard;
-    private final ObjectProperty<GuidedScenario> scenario = new SimpleObjectProperty<>();
+    private final Topology topology;
+    private final ObjectProperty<ScenarioKind> scenario = new SimpleObjectProperty<>();
     private final IntegerProperty stepIndex = new SimpleIntegerProperty();
     private final ObjectProperty<ChaosAction> killMethod = new SimpleObjectProperty<>(ChaosAction.STOP);
     private final ObjectProperty<LocalizedText> todo = new SimpleObjectProperty<>();
@@ -30,21 +42,27 @@ public final class ScenarioViewModel {
     private final ObjectProperty<LocalizedText> observed = new SimpleObjectProperty<>();
     private final ObjectProperty<Outcome> outcome = new SimpleObjectProperty<>(Outcome.NOT_STARTED);
     private boolean actionDone;
+    private boolean offScript;
+    /** Set while the panel itself acts through the dashboard, so its own actions are not taken for the buttons'. */
+    private boolean acting;
 
     public ScenarioViewModel(DashboardViewModel dashboard) {
         this.dashboard = dashboard;
-        TopologyModel model = dashboard.model();
+        this.topology = dashboard.model().topology();
         scenario.addListener((o, old, now) -> {
             stepIndex.set(0);
             refresh();
         });
         stepIndex.addListener(o -> refresh());
-        model.vipHolderProperty().addListener(o -> observe());
+        killMethod.addListener(o -> refresh());
+        dashboard.model().vipHolders().addListener((MapChangeListener<String, String>) c -> observe());
         dashboard.stream().addListener((ListChangeListener<Object>) c -> observe());
-        scenario.set(model.topology().vrrp().preempt() ? GuidedScenario.PREEMPT : GuidedScenario.NOPREEMPT);
+        dashboard.setOnAction(this::dashboardActed);
+        scenario.set(topology.mode() == Mode.DUAL_MASTER ? ScenarioKind.DUAL_MASTER
+                : topology.vrrp().preempt() ? ScenarioKind.PREEMPT : ScenarioKind.NOPREEMPT);
     }
 
-    public ObjectProperty<GuidedScenario> scenarioProperty() {
+    public ObjectProperty<ScenarioKind> scenarioProperty() {
         return scenario;
     }
 
@@ -76,22 +94,34 @@ public final class ScenarioViewModel {
         return outcome;
     }
 
-    public int stepCount() {
-        return scenario.get().steps().size();
+    public List<Scenario.Step> steps() {
+        return Scenario.of(scenario.get()).steps();
     }
 
-    /** Does the current step's action (for step 1 there is none: just watch). */
+    public int stepCount() {
+        return steps().size();
+    }
+
+    public Scenario.Step currentStep() {
+        return steps().get(Math.min(stepIndex.get(), stepCount() - 1));
+    }
+
+    /** Does the current step's action: start everything, fail the step's node, or restore it. */
     public void doStep() {
-        GuidedScenario.Step step = currentStep();
-        String master = configuredMaster();
-        String backup = configuredBackup();
-        switch (step.action()) {
-            case KILL_MASTER -> dashboard.chaosOn(master, killMethod.get());
-            case RESTORE_MASTER -> dashboard.restore(master);
-            case KILL_BACKUP -> dashboard.chaosOn(backup, killMethod.get());
-            case NONE -> { }
+        Scenario.Step step = currentStep();
+        String host = Scenario.host(topology, step.node()).name();
+        acting = true;
+        try {
+            switch (step.action()) {
+                case BASELINE -> dashboard.restoreAll();
+                case FAIL -> dashboard.chaosOn(host, step.faultWith(killMethod.get()));
+                case RESTORE -> dashboard.restore(host);
+            }
+        } finally {
+            acting = false;
         }
         actionDone = true;
+        offScript = false;
         observe();
     }
 
@@ -107,19 +137,49 @@ public final class ScenarioViewModel {
         }
     }
 
-    public GuidedScenario.Step currentStep() {
-        return scenario.get().steps().get(Math.min(stepIndex.get(), stepCount() - 1));
+    /**
+     * The dashboard's own buttons failed or restored a node. If that is what this step or the next
+     * one does, that step is now under way; otherwise the scenario is off-script until a step is done
+     * from the panel again.
+     */
+    private void dashboardActed(DashboardViewModel.Action action) {
+        if (acting) {
+            return;
+        }
+        List<Scenario.Step> steps = steps();
+        int current = Math.min(stepIndex.get(), stepCount() - 1);
+        for (int i = current; i <= Math.min(current + 1, steps.size() - 1); i++) {
+            Scenario.Step step = steps.get(i);
+            boolean sameHost = Scenario.host(topology, step.node()).name().equals(action.host());
+            boolean fits = sameHost && (action.restore() ? step.action() == Scenario.Action.RESTORE
+                    : step.action() == Scenario.Action.FAIL && (step.fault() == null || step.fault() == action.method()));
+            if (fits) {
+                if (i != current) {
+                    stepIndex.set(i);
+                }
+                if (!action.restore() && step.fault() == null) {
+                    killMethod.set(action.method());
+                }
+                actionDone = true;
+                offScript = false;
+                observe();
+                return;
+            }
+        }
+        offScript = true;
+        observe();
     }
 
     private void refresh() {
-        GuidedScenario s = scenario.get();
-        int i = Math.min(stepIndex.get(), stepCount() - 1);
-        String master = configuredMaster();
-        String backup = configuredBackup();
-        todo.set(Texts.of(s.textKey(i, "todo"), master, backup));
-        expect.set(Texts.of(s.textKey(i, "expect"), label(master), label(backup)));
-        why.set(Texts.of(s.textKey(i, "why")));
-        actionDone = currentStep().action() == GuidedScenario.Action.NONE;
+        if (scenario.get() == null) {
+            return;
+        }
+        Scenario.Step step = currentStep();
+        todo.set(Scenario.actionText(topology, step, killMethod.get()));
+        expect.set(Scenario.expectedText(topology, step));
+        why.set(LocalizedText.of("failover", step.explanationKey(killMethod.get())));
+        actionDone = false;
+        offScript = false;
         observe();
     }
 
@@ -127,29 +187,29 @@ public final class ScenarioViewModel {
         if (scenario.get() == null) {
             return;
         }
-        String holder = dashboard.model().vipHolderProperty().get();
-        String served = dashboard.lastServingNginx();
-        observed.set(Texts.of("scenario.observed", holder == null ? Texts.of("scenario.nobody") : holder,
-                served == null ? Texts.of("scenario.nobody") : served));
-        if (!actionDone) {
-            outcome.set(Outcome.NOT_STARTED);
-            return;
+        Map<VrrpInstance, Host> expected = Scenario.expectedHolders(topology, currentStep());
+        LocalizedText seen = null;
+        boolean met = true;
+        for (Map.Entry<VrrpInstance, Host> e : expected.entrySet()) {
+            String vip = e.getKey().vip();
+            String holder = dashboard.model().vipHolders().get(vip);
+            String served = dashboard.lastServingNginx(vip);
+            LocalizedText part = Texts.of("scenario.observed", vip, holder == null ? Texts.of("scenario.nobody") : holder,
+                    served == null ? Texts.of("scenario.nobody") : served);
+            seen = seen == null ? part : Texts.of("scenario.observedTwo", seen, part);
+            met &= e.getValue().name().equals(holder) && label(e.getValue()).equals(served);
         }
-        String expected = currentStep().expectedHolder() == GuidedScenario.Role.MASTER ? configuredMaster() : configuredBackup();
-        boolean met = expected.equals(holder) && label(expected).equals(served);
-        outcome.set(met ? Outcome.MET : Outcome.WAITING);
+        observed.set(seen);
+        if (offScript) {
+            outcome.set(Outcome.OFF_SCRIPT);
+        } else if (!actionDone) {
+            outcome.set(Outcome.NOT_STARTED);
+        } else {
+            outcome.set(met ? Outcome.MET : Outcome.WAITING);
+        }
     }
 
-    private String configuredMaster() {
-        return dashboard.model().topology().primaryInstance().master();
-    }
-
-    private String configuredBackup() {
-        return dashboard.model().frontEnds().stream().map(NodeModel::name)
-                .filter(n -> !n.equals(configuredMaster())).findFirst().orElse(configuredMaster());
-    }
-
-    private String label(String host) {
-        return dashboard.model().node(host).map(NodeModel::label).orElse(host);
+    private String label(Host host) {
+        return dashboard.model().node(host.name()).map(NodeModel::label).orElse(host.name());
     }
 }

@@ -4,6 +4,8 @@ import dev.halab.core.event.RunListener;
 import dev.halab.core.failover.ChaosAction;
 import dev.halab.core.failover.ChaosResult;
 import dev.halab.core.failover.ChaosRunner;
+import dev.halab.core.failover.ClusterState;
+import dev.halab.core.failover.FailoverSession;
 import dev.halab.core.failover.FailoverException;
 import dev.halab.core.failover.FailoverMonitor;
 import dev.halab.core.failover.MonitorEvent;
@@ -20,17 +22,19 @@ import dev.halab.core.remote.SshTarget;
 import dev.halab.core.topology.Host;
 import dev.halab.core.topology.Topology;
 import dev.halab.core.verify.Verifier;
+import dev.halab.core.vmware.VmrunPowerSwitch;
+import dev.halab.core.resources.LocalLabAvailability;
 import dev.halab.gui.common.CancelToken;
 import dev.halab.gui.common.Texts;
 import dev.halab.lab.LabException;
 import dev.halab.lab.LabLogins;
 import dev.halab.lab.LocalLab;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -41,7 +45,7 @@ import java.util.function.Consumer;
  * {@link FailoverMonitor} + {@link ChaosRunner} for the dashboard, {@link LocalLab} for the
  * no-VM start. Each adapter only translates: requests in, core exceptions out as messages.
  */
-final class CoreServices {
+public final class CoreServices {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration NET_CUT = Duration.ofSeconds(10);
 
@@ -149,70 +153,95 @@ final class CoreServices {
         public MonitorSession open(RunRequest request, Consumer<MonitorUpdate> updates) throws ServiceException {
             Topology topology = request.topology();
             ShellFactory shells = shells(request);
-            PowerSwitch power = localLab(topology).<PowerSwitch>map(lab -> lab::power).orElse(null);
+            PowerSwitch power = localLab(topology).<PowerSwitch>map(lab -> lab::power)
+                    .or(() -> VmrunPowerSwitch.forTopology(topology)).orElse(null);
             FailoverMonitor monitor = new FailoverMonitor(topology, shells, FailoverMonitor.MonitorSettings.defaults());
-            monitor.addListener(event -> toUpdate(monitor, event).ifPresent(updates));
+            FailoverSession session = new FailoverSession(monitor, new ChaosRunner(topology, shells, power));
+            MonitorSession adapter = adapt(session, updates);
             try {
+                session.estimateClocks(shells);
                 monitor.start();
             } catch (RuntimeException e) {
                 monitor.close();
                 throw new ServiceException(Texts.of("error.unexpected", String.valueOf(e)), e);
             }
-            ChaosRunner chaos = new ChaosRunner(topology, shells, power);
-            return new MonitorSession() {
-                @Override
-                public Instant chaos(String host, ChaosAction method) throws ServiceException {
-                    try {
-                        ChaosResult result = chaos.apply(topology.host(host), method, NET_CUT);
-                        monitor.publish(new MonitorEvent.ChaosApplied(result.faultAt(), Instant.now(), host, method,
-                                false, result.description()));
-                        return result.faultAt();
-                    } catch (FailoverException e) {
-                        throw new ServiceException(e.text(), e);
-                    }
-                }
-
-                @Override
-                public void restore(String host) throws ServiceException {
-                    try {
-                        ChaosResult result = chaos.restore(topology.host(host));
-                        monitor.publish(new MonitorEvent.ChaosApplied(result.faultAt(), Instant.now(), host,
-                                result.action(), true, result.description()));
-                    } catch (FailoverException e) {
-                        throw new ServiceException(e.text(), e);
-                    }
-                }
-
-                @Override
-                public void close() {
-                    monitor.close();
-                }
-            };
+            return adapter;
         }
     }
 
-    /** Maps a core monitor event to what the dashboard shows; VIP events become "who holds it now". */
-    static Optional<MonitorUpdate> toUpdate(FailoverMonitor monitor, MonitorEvent event) {
+    /**
+     * The dashboard's view of a core failover session: monitor events become {@link MonitorUpdate}s,
+     * chaos and restore go through the session (the same one the CLI uses).
+     */
+    public static MonitorService.MonitorSession adapt(FailoverSession session, Consumer<MonitorUpdate> updates) {
+        FailoverMonitor monitor = session.monitor();
+        Topology topology = monitor.topology();
+        monitor.addListener(event -> toUpdates(monitor, event).forEach(updates));
+        return new MonitorService.MonitorSession() {
+            @Override
+            public ChaosResult chaos(String node, ChaosAction method) throws ServiceException {
+                try {
+                    return session.fail(node, method, NET_CUT).result();
+                } catch (FailoverException e) {
+                    throw new ServiceException(e.text(), e);
+                }
+            }
+
+            @Override
+            public void restore(String host) throws ServiceException {
+                try {
+                    session.restore(topology.host(host));
+                } catch (FailoverException e) {
+                    throw new ServiceException(e.text(), e);
+                }
+            }
+
+            @Override
+            public void close() {
+                monitor.close();
+            }
+        };
+    }
+
+    /**
+     * Maps a core monitor event to what the dashboard shows; VIP and state events also say who
+     * holds the VIP and which node "master" means now (both by the core's rules).
+     */
+    static List<MonitorUpdate> toUpdates(FailoverMonitor monitor, MonitorEvent event) {
+        List<MonitorUpdate> updates = new ArrayList<>();
         if (event instanceof MonitorEvent.VrrpStateChanged e) {
-            return Optional.of(new MonitorUpdate.VrrpState(e.receivedAt(), e.host(), e.instance(), e.state().name()));
+            updates.add(new MonitorUpdate.VrrpState(e.receivedAt(), e.host(), e.instance(), e.state().name()));
+            updates.add(roles(monitor, e.receivedAt()));
         } else if (event instanceof MonitorEvent.VipAdded e) {
-            return Optional.of(holder(monitor, e.receivedAt(), e.vip(), e.host()));
+            updates.add(holder(monitor, e.receivedAt(), e.vip(), e.host()));
+            updates.add(roles(monitor, e.receivedAt()));
         } else if (event instanceof MonitorEvent.VipRemoved e) {
-            return Optional.of(holder(monitor, e.receivedAt(), e.vip(), null));
+            updates.add(holder(monitor, e.receivedAt(), e.vip(), null));
+            updates.add(roles(monitor, e.receivedAt()));
         } else if (event instanceof MonitorEvent.ProbeResult e) {
-            return Optional.of(new MonitorUpdate.Probe(e.receivedAt(), e.ok(), e.servedBy(), e.upstream(), e.latency(),
-                    e.error()));
+            updates.add(new MonitorUpdate.Probe(e.receivedAt(), e.ok(), e.servedBy(), e.upstream(), e.latency(), e.error(), e.vip()));
         } else if (event instanceof MonitorEvent.ServiceHealth e) {
-            return Optional.of(new MonitorUpdate.Health(e.receivedAt(), e.host(), e.service().name().toLowerCase(Locale.ROOT),
-                    e.up()));
+            updates.add(new MonitorUpdate.Health(e.receivedAt(), e.host(), e.service().name().toLowerCase(Locale.ROOT), e.up()));
         } else if (event instanceof MonitorEvent.NodeReachability e) {
-            return Optional.of(new MonitorUpdate.Health(e.receivedAt(), e.host(), "host", e.reachable()));
+            updates.add(new MonitorUpdate.Health(e.receivedAt(), e.host(), "host", e.reachable()));
         } else if (event instanceof MonitorEvent.AlertRaised e) {
-            return Optional.of(new MonitorUpdate.Alert(e.receivedAt(), e.alert().id(), e.alert().title(), e.alert().hint(), true));
+            updates.add(new MonitorUpdate.Alert(e.receivedAt(), e.alert().id(), e.alert().title(), e.alert().hint(), true));
         } else if (event instanceof MonitorEvent.AlertCleared e) {
-            return Optional.of(new MonitorUpdate.Alert(e.receivedAt(), e.alert().id(), e.alert().title(), e.alert().hint(), false));
+            updates.add(new MonitorUpdate.Alert(e.receivedAt(), e.alert().id(), e.alert().title(), e.alert().hint(), false));
+        } else if (event instanceof MonitorEvent.OutageMeasured e) {
+            updates.add(new MonitorUpdate.FailoverMeasured(e.receivedAt(), e.vip(), e.host(), e.outage()));
         }
-        return Optional.empty();
+        return updates;
+    }
+
+    private static MonitorUpdate roles(FailoverMonitor monitor, Instant at) {
+        ClusterState state = monitor.state();
+        try {
+            return new MonitorUpdate.Roles(at, FailoverSession.resolve(monitor.topology(), "master", state).name(),
+                    FailoverSession.resolve(monitor.topology(), "backup", state).name());
+        } catch (FailoverException e) {
+            throw new IllegalStateException("master and backup always resolve", e);
+        }
     }
 
     private static MonitorUpdate holder(FailoverMonitor monitor, Instant at, String vip, String fallback) {
@@ -226,13 +255,7 @@ final class CoreServices {
     private static final class Lab implements LabService {
         @Override
         public Optional<LocalizedText> unavailableReason() {
-            if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
-                return Optional.of(Texts.of("lab.needsLinux"));
-            }
-            if (!isRoot()) {
-                return Optional.of(Texts.of("lab.needsRoot"));
-            }
-            return Optional.empty();
+            return LocalLabAvailability.reasonUnavailable(); // Linux, root and systemd-nspawn
         }
 
         @Override
@@ -243,15 +266,6 @@ final class CoreServices {
                 return new Credentials("root", lab.sshPrivateKey(), null, null);
             } catch (LabException e) {
                 throw new ServiceException(Texts.of("lab.failed", e.getMessage()), e);
-            }
-        }
-
-        private static boolean isRoot() {
-            try {
-                return Files.readAllLines(Path.of("/proc/self/status")).stream()
-                        .filter(l -> l.startsWith("Uid:")).anyMatch(l -> l.split("\\s+")[1].equals("0"));
-            } catch (java.io.IOException e) {
-                return false;
             }
         }
     }

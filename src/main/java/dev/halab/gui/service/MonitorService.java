@@ -12,11 +12,12 @@ public interface MonitorService {
 
     interface MonitorSession extends AutoCloseable {
         /**
-         * Makes a front end fail; blocks until the action is done on the host.
+         * Makes a front end fail; blocks until the action is done on the host. {@code node} is
+         * "master", "backup" (resolved by the core at this moment) or a front end's name.
          *
-         * @return when the fault happened (the host's clock just before it), the start of the outage
+         * @return what was done: the host failed and when (the host's clock just before the fault)
          */
-        java.time.Instant chaos(String host, dev.halab.core.failover.ChaosAction method) throws ServiceException;
+        dev.halab.core.failover.ChaosResult chaos(String node, dev.halab.core.failover.ChaosAction method) throws ServiceException;
 
         /** Undoes every chaos action on the host (starts services, link up, power on). */
         void restore(String host) throws ServiceException;

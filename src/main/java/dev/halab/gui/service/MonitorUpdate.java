@@ -1,5 +1,6 @@
 package dev.halab.gui.service;
 
+import dev.halab.core.failover.Outage;
 import dev.halab.core.i18n.LocalizedText;
 
 import java.time.Duration;
@@ -15,9 +16,13 @@ public sealed interface MonitorUpdate {
     /** The VIP arrived on a host ({@code holder}) or left every host ({@code holder} null). */
     record VipHolder(Instant at, String vip, String holder) implements MonitorUpdate { }
 
-    /** One request through the VIP: which nginx and which tomcat answered, or the error. */
-    record Probe(Instant at, boolean ok, String nginx, String tomcat, Duration latency, String error)
-            implements MonitorUpdate { }
+    /** One request through a VIP ({@code vip} null = the first one): which nginx and which tomcat answered, or the error. */
+    record Probe(Instant at, boolean ok, String nginx, String tomcat, Duration latency, String error, String vip)
+            implements MonitorUpdate {
+        public Probe(Instant at, boolean ok, String nginx, String tomcat, Duration latency, String error) {
+            this(at, ok, nginx, tomcat, latency, error, null);
+        }
+    }
 
     /** A service on a host is up or down (nginx, tomcat, keepalived) or the host is off. */
     record Health(Instant at, String host, String service, boolean up) implements MonitorUpdate { }
@@ -26,7 +31,12 @@ public sealed interface MonitorUpdate {
     record Alert(Instant at, String code, LocalizedText title, LocalizedText hint, boolean raised)
             implements MonitorUpdate { }
 
-    /** A failover measured: kill to first answer by the new holder, beside the theory. */
-    record FailoverMeasured(Instant at, String method, Duration measured, Duration theoretical,
-                            int failedRequests) implements MonitorUpdate { }
+    /**
+     * The core's failover session measured the outage of one VIP after {@code host} was failed
+     * (the same rule and text as the CLI).
+     */
+    record FailoverMeasured(Instant at, String vip, String host, Outage outage) implements MonitorUpdate { }
+
+    /** Which front end "master" and "backup" mean right now (the core's rule: who holds the first VIP). */
+    record Roles(Instant at, String master, String backup) implements MonitorUpdate { }
 }

@@ -7,6 +7,7 @@ import dev.halab.gui.common.Ui;
 import dev.halab.gui.scenario.ScenarioView;
 import dev.halab.gui.scenario.ScenarioViewModel;
 import dev.halab.core.failover.ChaosAction;
+import dev.halab.core.vmware.VmrunPowerSwitch;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -89,7 +90,7 @@ public final class DashboardView extends BorderPane {
         measured.getStyleClass().add("failover-time");
         measured.textProperty().bind(Bindings.createStringBinding(() -> failoverText(vm),
                 vm.measuredProperty(), vm.theoreticalProperty(), vm.lastMethodProperty(), vm.failedRequestsProperty(),
-                Texts.localeProperty()));
+                vm.outageProperty(), Texts.localeProperty()));
         HBox legend = legend(vm);
         VBox timelineBox = new VBox(4, new HBox(12, Ui.label("dashboard.timeline", Styles.TEXT_BOLD), legend), timeline,
                 measured);
@@ -159,6 +160,10 @@ public final class DashboardView extends BorderPane {
         if (vm.measuredProperty().get() == null) {
             return Texts.get("dashboard.failover.waiting", method, theory);
         }
+        if (vm.outageProperty().get() != null) {
+            // The core's text, as the CLI prints it: measured (± clock uncertainty) beside the floor.
+            return Texts.render(vm.outageProperty().get().text());
+        }
         Integer failed = vm.failedRequestsProperty().get();
         return Texts.get("dashboard.failover.measured", method, seconds(vm.measuredProperty().get()), theory,
                 failed == null ? "-" : failed);
@@ -196,6 +201,9 @@ public final class DashboardView extends BorderPane {
                 vm.model().vipHolderProperty(), Texts.localeProperty()));
         menu.setGraphic(Ui.icon(Material2MZ.POWER_SETTINGS_NEW));
         for (ChaosAction method : ChaosAction.values()) {
+            if (method == ChaosAction.POWER && !VmrunPowerSwitch.canPower(vm.model().topology())) {
+                continue; // no power switch for these machines (not the local lab, no .vmx in the profile)
+            }
             MenuItem item = new MenuItem();
             item.setId("kill-" + target.name().toLowerCase(java.util.Locale.ROOT) + "-" + method.name());
             item.textProperty().bind(Texts.bind("chaos." + method.name()));

@@ -6,6 +6,10 @@ import dev.halab.gui.common.BatchedSink;
 import dev.halab.gui.common.Texts;
 import dev.halab.gui.common.UiContext;
 import dev.halab.core.failover.ChaosAction;
+import dev.halab.core.failover.ChaosResult;
+import dev.halab.core.failover.FailoverException;
+import dev.halab.core.failover.FailoverSession;
+import dev.halab.core.failover.Outage;
 import dev.halab.gui.service.MonitorService;
 import dev.halab.gui.service.MonitorUpdate;
 import dev.halab.gui.service.RunRequest;
@@ -22,13 +26,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The dashboard's logic: opens the live monitor, applies its updates (in batches, FX thread) to the
  * {@link TopologyModel}, the request stream, the timeline and the alerts, runs chaos actions and
- * restores on a worker, and measures each failover from the probe stream (kill to the first answer
- * by the other front end) beside the theory of the configuration.
+ * restores on a worker, and shows each failover as the core's session measured it (the same rule
+ * and text as the CLI) beside the theory of the configuration.
  */
 public final class DashboardViewModel {
     /** Requests kept for the stream list (newest first). */
@@ -53,18 +56,26 @@ public final class DashboardViewModel {
     private final ObjectProperty<LocalizedText> error = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalizedText> lastAction = new SimpleObjectProperty<>();
 
+    private final ObjectProperty<Outage> outage = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> currentMaster = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> currentBackup = new SimpleObjectProperty<>();
+
+    private final java.util.Map<String, String> lastServing = new java.util.HashMap<>();
+    private java.util.function.Consumer<Action> onAction = a -> { };
     private volatile MonitorService.MonitorSession session;
     private BatchedSink<MonitorUpdate> sink;
-    /** Set at a kill: which nginx served before it, so the first answer by another one ends the outage. */
-    private String servingBeforeKill;
-    private int failuresSinceKill;
-    private boolean measuring;
-    private Instant firstAnswerAfterKill;
 
     public DashboardViewModel(Topology topology, MonitorService monitor, UiContext context) {
         this.model = new TopologyModel(topology);
         this.monitor = monitor;
         this.context = context;
+        try {
+            // Until the monitor says otherwise, the profile's roles (the core's rule with nothing seen yet).
+            currentMaster.set(FailoverSession.resolve(topology, "master", null).name());
+            currentBackup.set(FailoverSession.resolve(topology, "backup", null).name());
+        } catch (FailoverException e) {
+            throw new IllegalStateException("master and backup always resolve", e);
+        }
     }
 
     // ---- Properties
@@ -121,19 +132,37 @@ public final class DashboardViewModel {
         return lastAction;
     }
 
-    /** The front end a target means now: the VIP holder (else the configured master), or the other one. */
+    /** The latest outage the core measured (same rule and text as the CLI), or null. */
+    public ObjectProperty<Outage> outageProperty() {
+        return outage;
+    }
+
+    /** The front end a target means now, as the core last reported it ({@link MonitorUpdate.Roles}). */
     public String hostOf(ChaosTarget target) {
-        String master = Optional.ofNullable(model.vipHolderProperty().get())
-                .orElse(model.topology().primaryInstance().master());
-        if (target == ChaosTarget.MASTER) {
-            return master;
-        }
-        return model.frontEnds().stream().map(NodeModel::name).filter(n -> !n.equals(master)).findFirst().orElse(master);
+        return target == ChaosTarget.MASTER ? currentMaster.get() : currentBackup.get();
+    }
+
+    public ObjectProperty<String> currentMasterProperty() {
+        return currentMaster;
     }
 
     /** The nginx that answered the latest successful request, or null. */
     public String lastServingNginx() {
         return stream.stream().filter(RequestItem::ok).findFirst().map(RequestItem::nginx).orElse(null);
+    }
+
+    /** The nginx that answered the latest successful request through one VIP, or null. */
+    public String lastServingNginx(String vip) {
+        return lastServing.get(vip);
+    }
+
+    /** A fail or restore asked of the dashboard (by its buttons or by the guided panel). */
+    public record Action(String host, ChaosAction method, boolean restore) {
+    }
+
+    /** Who hears about actions asked of the dashboard (the guided panel), on the FX thread. */
+    public void setOnAction(java.util.function.Consumer<Action> listener) {
+        this.onAction = listener;
     }
 
     // ---- Commands
@@ -157,21 +186,27 @@ public final class DashboardViewModel {
         });
     }
 
+    /** Fails the node the target means at the moment of the fault (the core resolves it). */
     public void chaos(ChaosTarget target, ChaosAction method) {
-        chaosOn(hostOf(target), method);
+        fail(target.name().toLowerCase(java.util.Locale.ROOT), hostOf(target), method);
     }
 
     public void chaosOn(String host, ChaosAction method) {
+        fail(host, host, method);
+    }
+
+    private void fail(String node, String shownHost, ChaosAction method) {
         MonitorService.MonitorSession current = session;
         if (current == null) {
             error.set(Texts.of("dashboard.notConnected"));
             return;
         }
         markKill(Instant.now(), method);
-        lastAction.set(Texts.of("dashboard.action.chaos", Texts.of("chaos." + method.name()), host));
+        lastAction.set(Texts.of("dashboard.action.chaos", Texts.of("chaos." + method.name()), shownHost));
+        onAction.accept(new Action(shownHost, method, false));
         busy.set(true);
         context.background().execute(() -> {
-            var outcome = ServiceOutcome.attempt(() -> current.chaos(host, method));
+            var outcome = ServiceOutcome.attempt(() -> current.chaos(node, method));
             context.ui().post(() -> {
                 busy.set(false);
                 if (outcome.ok()) {
@@ -190,6 +225,7 @@ public final class DashboardViewModel {
             return;
         }
         lastAction.set(Texts.of("dashboard.action.restore", host));
+        onAction.accept(new Action(host, null, true));
         busy.set(true);
         context.background().execute(() -> {
             var outcome = ServiceOutcome.attemptAction(() -> current.restore(host));
@@ -218,30 +254,21 @@ public final class DashboardViewModel {
         connected.set(false);
     }
 
-    /** Starts measuring a failover: called when a kill is issued (FX thread). */
+    /** A kill was issued (FX thread): the previous measurement no longer applies. */
     void markKill(Instant at, ChaosAction method) {
-        servingBeforeKill = lastServingNginx();
-        failuresSinceKill = 0;
-        measuring = true;
         lastKillAt.set(at);
         lastMethod.set(method);
-        firstAnswerAfterKill = null;
         measured.set(null);
         failedRequests.set(null);
+        outage.set(null);
         theoretical.set(theoryFor(method));
     }
 
-    /**
-     * The host's own time of the fault replaces the button press as the outage start (the SSH
-     * round trip to do the kill is not part of the failover); a measurement already made is redone.
-     */
-    void faultHappened(Instant faultAt) {
-        if (faultAt == null || lastKillAt.get() == null) {
-            return;
-        }
-        lastKillAt.set(faultAt);
-        if (firstAnswerAfterKill != null) {
-            measured.set(Duration.between(faultAt, firstAnswerAfterKill));
+    /** The host's own time of the fault replaces the button press on the timeline. */
+    void faultHappened(ChaosResult result) {
+        if (result != null && result.faultAt() != null) {
+            lastKillAt.set(result.faultAt());
+            lastAction.set(Texts.of("dashboard.action.chaos", Texts.of("chaos." + result.action().name()), result.host()));
         }
     }
 
@@ -256,17 +283,16 @@ public final class DashboardViewModel {
         List<RequestItem> newRequests = new ArrayList<>();
         for (MonitorUpdate update : updates) {
             if (update instanceof MonitorUpdate.Probe p) {
-                RequestItem item = toItem(p);
-                newRequests.add(item);
-                measure(item);
+                newRequests.add(toItem(p));
+                if (p.ok() && p.nginx() != null) {
+                    lastServing.put(p.vip() == null ? model.vip() : p.vip(), p.nginx());
+                }
             } else if (update instanceof MonitorUpdate.VrrpState s) {
                 if (s.instance() == null || s.instance().equals(model.topology().primaryInstance().name())) {
                     model.node(s.host()).ifPresent(n -> n.setVrrpState(s.state()));
                 }
             } else if (update instanceof MonitorUpdate.VipHolder v) {
-                if (v.vip().equals(model.vip())) {
-                    model.setVipHolder(v.holder());
-                }
+                model.setVipHolder(v.vip(), v.holder());
             } else if (update instanceof MonitorUpdate.Health h) {
                 model.node(h.host()).ifPresent(n -> n.setHealth(h.service(), h.up()));
             } else if (update instanceof MonitorUpdate.Alert a) {
@@ -275,13 +301,15 @@ public final class DashboardViewModel {
                     alerts.add(0, new AlertItem(a.code(), a.title(), a.hint(), a.at()));
                 }
             } else if (update instanceof MonitorUpdate.FailoverMeasured f) {
-                // the monitor's own measurement (host timestamps) is better than ours
-                measured.set(f.measured());
-                if (f.theoretical() != null) {
-                    theoretical.set(f.theoretical());
-                }
-                failedRequests.set(f.failedRequests());
-                measuring = false;
+                Outage o = f.outage();
+                outage.set(o);
+                lastMethod.set(o.method());
+                measured.set(o.measured());
+                theoretical.set(o.floor());
+                failedRequests.set(o.failedRequests());
+            } else if (update instanceof MonitorUpdate.Roles r) {
+                currentMaster.set(r.master());
+                currentBackup.set(r.backup());
             }
         }
         if (!newRequests.isEmpty()) {
@@ -296,22 +324,6 @@ public final class DashboardViewModel {
             if (stream.size() > STREAM_SIZE) {
                 stream.remove(STREAM_SIZE, stream.size());
             }
-        }
-    }
-
-    private void measure(RequestItem item) {
-        if (!measuring || lastKillAt.get() == null || item.at().isBefore(lastKillAt.get())) {
-            return;
-        }
-        if (!item.ok()) {
-            failuresSinceKill++;
-            return;
-        }
-        if (servingBeforeKill == null || !servingBeforeKill.equals(item.nginx())) {
-            firstAnswerAfterKill = item.at();
-            measured.set(Duration.between(lastKillAt.get(), item.at()));
-            failedRequests.set(failuresSinceKill);
-            measuring = false;
         }
     }
 

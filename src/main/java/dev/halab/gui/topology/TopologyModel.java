@@ -18,6 +18,9 @@ public final class TopologyModel {
     private final List<NodeModel> frontEnds = new ArrayList<>();
     private final List<NodeModel> backEnds = new ArrayList<>();
     private final ReadOnlyStringWrapper vipHolder = new ReadOnlyStringWrapper();
+    private final javafx.collections.ObservableMap<String, String> vipHolders = javafx.collections.FXCollections.observableHashMap();
+    private final javafx.collections.ObservableMap<String, String> vipHoldersView =
+            javafx.collections.FXCollections.unmodifiableObservableMap(vipHolders);
 
     public TopologyModel(Topology topology) {
         this.topology = topology;
@@ -69,7 +72,24 @@ public final class TopologyModel {
         return backEnds.stream().filter(n -> n.host().address().equals(label) || n.name().equals(label)).findFirst();
     }
 
-    void setVipHolder(String host) {
-        vipHolder.set(host);
+    /** Every VIP of the topology, in instance order (two in dual-master mode). */
+    public List<String> vips() {
+        return topology.instances().stream().map(dev.halab.core.topology.VrrpInstance::vip).toList();
+    }
+
+    /** Who holds each VIP (absent while nobody does or it is unknown). */
+    public javafx.collections.ObservableMap<String, String> vipHolders() {
+        return vipHoldersView;
+    }
+
+    void setVipHolder(String vip, String host) {
+        if (host == null) {
+            vipHolders.remove(vip);
+        } else {
+            vipHolders.put(vip, host);
+        }
+        if (vip.equals(vip())) {
+            vipHolder.set(host);
+        }
     }
 }

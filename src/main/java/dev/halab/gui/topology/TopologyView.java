@@ -41,8 +41,11 @@ public final class TopologyView extends Region {
     private final TopologyModel model;
     private final Pane canvas = new Pane();
     private final StackPane badge = new StackPane();
+    /** The second VIP's badge in dual-master mode, else null. */
+    private StackPane secondBadge;
     private final Map<String, VBox> boxes = new HashMap<>();
     private final TranslateTransition move = new TranslateTransition(BADGE_MOVE, badge);
+    private TranslateTransition secondMove;
     private LongConsumer onBadgeMove = nanos -> { };
 
     public TopologyView(TopologyModel model) {
@@ -83,20 +86,42 @@ public final class TopologyView extends Region {
         canvas.getChildren().add(client);
         canvas.getChildren().addAll(boxes.values());
 
-        Label vipText = new Label();
-        vipText.textProperty().bind(Bindings.createStringBinding(() -> "VIP " + model.vip(), Texts.localeProperty()));
+        List<String> vips = model.vips();
+        double badgeWidth = vips.size() > 1 ? NODE_W / 2 - 3 : NODE_W;
+        makeBadge(badge, "vip-badge", vips.get(0), frontX, badgeWidth);
+        model.vipHolderProperty().addListener((o, old, holder) -> moveBadge(holder, true));
+        moveBadge(model.vipHolderProperty().get(), false);
+        if (vips.size() > 1) {
+            String second = vips.get(1);
+            secondBadge = new StackPane();
+            secondMove = new TranslateTransition(BADGE_MOVE, secondBadge);
+            makeBadge(secondBadge, "vip-badge-2", second, frontX + NODE_W / 2 + 3, badgeWidth);
+            model.vipHolders().addListener((javafx.collections.MapChangeListener<String, String>) c -> {
+                if (c.getKey().equals(second)) {
+                    moveTo(secondBadge, secondMove, model.vipHolders().get(second), true);
+                }
+            });
+            moveTo(secondBadge, secondMove, model.vipHolders().get(second), false);
+        }
+    }
+
+    private void makeBadge(StackPane pane, String id, String vip, double x, double width) {
+        Label vipText = new Label("VIP " + vip);
         FontIcon vipIcon = new FontIcon(Material2MZ.ROUTER);
         HBox badgeContent = new HBox(6, vipIcon, vipText);
         badgeContent.setAlignment(Pos.CENTER);
-        badge.getChildren().add(badgeContent);
-        badge.setId("vip-badge");
-        badge.getStyleClass().add("vip-badge");
-        badge.setPrefSize(NODE_W, 30);
-        badge.setLayoutX(frontX);
-        badge.setLayoutY(0);
-        canvas.getChildren().add(badge);
-        model.vipHolderProperty().addListener((o, old, holder) -> moveBadge(holder, true));
-        moveBadge(model.vipHolderProperty().get(), false);
+        pane.getChildren().add(badgeContent);
+        pane.setId(id);
+        pane.getStyleClass().add("vip-badge");
+        pane.setPrefSize(width, 30);
+        pane.setLayoutX(x);
+        pane.setLayoutY(0);
+        canvas.getChildren().add(pane);
+    }
+
+    /** Where the second VIP's badge is heading (dual-master), or null. */
+    public String secondBadgeTarget() {
+        return secondBadge == null ? null : (String) secondBadge.getUserData();
     }
 
     /** Called with System.nanoTime() whenever the badge starts moving (benchmarks measure event-to-move). */
@@ -114,6 +139,13 @@ public final class TopologyView extends Region {
     }
 
     private void moveBadge(String holder, boolean animate) {
+        if (moveTo(badge, move, holder, animate)) {
+            onBadgeMove.accept(System.nanoTime());
+        }
+    }
+
+    /** Slides a badge above its holder's box (or to the middle, red, for nobody); true if it animates. */
+    private boolean moveTo(StackPane badge, TranslateTransition move, String holder, boolean animate) {
         badge.setUserData(holder);
         VBox box = holder == null ? null : boxes.get(holder);
         double targetY;
@@ -132,10 +164,10 @@ public final class TopologyView extends Region {
             move.setToY(targetY);
             move.setInterpolator(Interpolator.EASE_BOTH);
             move.playFromStart();
-            onBadgeMove.accept(System.nanoTime());
-        } else {
-            badge.setTranslateY(targetY);
+            return true;
         }
+        badge.setTranslateY(targetY);
+        return false;
     }
 
     private static double y(int index, int count) {

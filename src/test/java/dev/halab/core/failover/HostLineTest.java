@@ -41,7 +41,7 @@ class HostLineTest {
         assertThat(HostLine.parse("1764085234.123456 nginx1 systemd[1]: Stopped keepalived.service - Keepalive Daemon (LVS and VRRP)."))
                 .isInstanceOf(HostLine.JournalStopped.class);
         assertThat(HostLine.parse("1764085234.123456 nginx1 systemd[1]: Started keepalived.service - Keepalive Daemon (LVS and VRRP)."))
-                .isInstanceOf(HostLine.Other.class);
+                .isInstanceOf(HostLine.Journal.class);
     }
 
     @Test

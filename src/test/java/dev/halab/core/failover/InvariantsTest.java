@@ -139,14 +139,29 @@ class InvariantsTest {
         }
         assertThat(state.accept("nginx1", HostLine.parse("2: eth0    inet " + VIP + "/32 scope global eth0"), T0, true)).isEmpty();
         List<MonitorEvent> events = state.endSnapshot("nginx1", T0.plusSeconds(1));
-        assertThat(events).hasSize(2);
+        assertThat(events).hasSize(3);
         assertThat(events.get(0)).isInstanceOfSatisfying(MonitorEvent.VrrpStateChanged.class, e -> {
             assertThat(e.state()).isEqualTo(VrrpState.MASTER);
             assertThat(e.source()).isEqualTo(MonitorEvent.Source.SNAPSHOT);
         });
         assertThat(events.get(1)).isInstanceOfSatisfying(MonitorEvent.VipAdded.class,
                 e -> assertThat(e.interfaceName()).isEqualTo("eth0"));
+        // keepalived's own reports say it runs: the dashboard's keepalived dot is fed from this
+        assertThat(events.get(2)).isEqualTo(new MonitorEvent.ServiceHealth(T0.plusSeconds(1), "nginx1",
+                MonitorEvent.Service.KEEPALIVED, true, 0, null));
         assertThat(state.accept("nginx1", notify(5000, "nginx1", "BACKUP"), T0, false)).hasSize(1); // live again
+    }
+
+    @Test
+    void keepalivedIsReportedDownWhenItStopsAndUpWhenItReportsAgain() {
+        HostLine killed = HostLine.parse((T0.toEpochMilli() / 1000 + 3) + ".5 nginx2 systemd[1]: keepalived.service: Main process exited, "
+                + "code=killed, status=9/KILL");
+        assertThat(state.accept("nginx2", killed, T0, false)).last().isInstanceOfSatisfying(MonitorEvent.ServiceHealth.class, h -> {
+            assertThat(h.service()).isEqualTo(MonitorEvent.Service.KEEPALIVED);
+            assertThat(h.up()).isFalse();
+        });
+        assertThat(state.accept("nginx2", notify(9000, "nginx2", "BACKUP"), T0, false)).last()
+                .isInstanceOfSatisfying(MonitorEvent.ServiceHealth.class, h -> assertThat(h.up()).isTrue());
     }
 
     private void feed(String host, HostLine line) {

@@ -47,6 +47,9 @@ class TopologyValidatorTest {
                     hosts(p).remove(2);
                 }),
                 new Case("host.name.invalid", ERROR, "hosts[0].name", "tutorial", p -> host(p, 0).put("name", "Nginx_1")),
+                // A missing name is reported by its path (it used to end in a NullPointerException).
+                new Case("host.name.invalid", ERROR, "hosts[0].name", "tutorial", p -> host(p, 0).remove("name")),
+                new Case("host.name.invalid", ERROR, "hosts[1].name", "dual-master", p -> host(p, 1).putNull("name")),
                 new Case("host.name.duplicate", ERROR, "hosts[1].name", "tutorial", p -> host(p, 1).put("name", "nginx1")),
                 new Case("host.role.missing", ERROR, "hosts[2].role", "tutorial", p -> host(p, 2).remove("role")),
                 new Case("host.header.invalid", ERROR, "hosts[0].nginxHeader", "tutorial", p -> host(p, 0).put("nginxHeader", "NGINX \"1\"")),
@@ -71,6 +74,12 @@ class TopologyValidatorTest {
                 new Case("auth.type", ERROR, "vrrp.authentication.type", "tutorial", p -> obj(vrrp(p), "authentication").put("type", "MD5")),
                 new Case("auth.pass.missing", ERROR, "vrrp.authentication.password", "tutorial", p -> obj(vrrp(p), "authentication").put("password", "")),
                 new Case("auth.pass.chars", ERROR, "vrrp.authentication.password", "tutorial", p -> obj(vrrp(p), "authentication").put("password", "12 34")),
+                // keepalived's reader: '{' / '}' open or close a block mid-line, '#' / '!' start a comment, '$' substitutes.
+                new Case("auth.pass.chars", ERROR, "vrrp.authentication.password", "tutorial", p -> obj(vrrp(p), "authentication").put("password", "ab}cd")),
+                new Case("auth.pass.chars", ERROR, "vrrp.authentication.password", "tutorial", p -> obj(vrrp(p), "authentication").put("password", "ab{cd")),
+                new Case("auth.pass.chars", ERROR, "vrrp.authentication.password", "tutorial", p -> obj(vrrp(p), "authentication").put("password", "ab$cd")),
+                new Case("auth.pass.chars", ERROR, "vrrp.authentication.password", "tutorial", p -> obj(vrrp(p), "authentication").put("password", "ab#cd")),
+                new Case("auth.pass.chars", ERROR, "vrrp.authentication.password", "tutorial", p -> obj(vrrp(p), "authentication").put("password", "密码")),
                 new Case("auth.pass.long", WARNING, "vrrp.authentication.password", "tutorial", p -> obj(vrrp(p), "authentication").put("password", "123456789")),
                 new Case("check.missing", WARNING, "vrrp.checkScript", "tutorial", p -> vrrp(p).remove("checkScript")),
                 new Case("check.interval", ERROR, "vrrp.checkScript.interval", "tutorial", p -> obj(vrrp(p), "checkScript").put("interval", 0)),

@@ -63,6 +63,23 @@ class InstallViewModelTest {
     }
 
     @Test
+    void aHostWithItsFirstStepDoneIsNotShownAsCompleteAndBlankOutputIsLeftOut() {
+        Instant now = Instant.now();
+        scripted.installEvents.addAll(List.of(
+                new RunEvent.HostStarted(now, "nginx1"),
+                new RunEvent.StepStarted(now, "nginx1", "packages", t("Packages")),
+                new RunEvent.OutputLine(now, "nginx1", "packages", false, ""),
+                new RunEvent.OutputLine(now, "nginx1", "packages", false, "Setting up nginx ..."),
+                new RunEvent.StepChanged(now, "nginx1", "packages", t("install nginx, keepalived"))));
+        vm.start(request);
+        assertThat(vm.log()).extracting(LogLine::text).doesNotContain("").contains("Setting up nginx ...");
+        HostProgress nginx1 = vm.hosts().stream().filter(h -> h.host().equals("nginx1")).findFirst().orElseThrow();
+        int planned = InstallViewModel.plannedSteps(request.topology().findHost("nginx1").orElseThrow());
+        assertThat(planned).isGreaterThan(1);
+        assertThat(nginx1.progressProperty().get()).isEqualTo(1.0 / planned);
+    }
+
+    @Test
     void aFailedStepIsExplainedVerifyIsSkippedAndRetryRunsAgain() {
         Instant now = Instant.now();
         scripted.installEvents.addAll(List.of(

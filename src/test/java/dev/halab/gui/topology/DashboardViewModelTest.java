@@ -1,6 +1,7 @@
 package dev.halab.gui.topology;
 
 import dev.halab.core.failover.ChaosAction;
+import dev.halab.core.failover.Outage;
 import dev.halab.core.profile.ProfileLoader;
 import dev.halab.gui.ScriptedServices;
 import dev.halab.gui.common.UiContext;
@@ -58,45 +59,38 @@ class DashboardViewModelTest {
     }
 
     @Test
-    void aKillIsMeasuredToTheFirstAnswerOfTheOtherFrontEnd() {
+    void aKillGoesToTheNodeTheCoreResolvesAndShowsTheCoresOutage() {
         Instant t = Instant.now();
         vm.apply(List.of(new MonitorUpdate.VipHolder(t, "192.168.224.150", "nginx1"), ok(t, "NGINX-1", "192.168.224.103:8080")));
+        scripted.faultAt = t.plusMillis(20);
         vm.chaos(ChaosTarget.MASTER, ChaosAction.KILL);
-        assertThat(scripted.calls).contains("chaos nginx1 KILL");
-        Instant kill = vm.lastKillAtProperty().get();
+        // "master" is resolved by the core at the moment of the kill, not by the dashboard
+        assertThat(scripted.calls).contains("chaos master KILL");
+        assertThat(vm.lastKillAtProperty().get()).isEqualTo(scripted.faultAt);
         assertThat(vm.theoreticalProperty().get()).isEqualTo(Duration.ofMillis(3062).plusNanos(500_000));
-        vm.apply(List.of(failed(kill.plusMillis(100)), failed(kill.plusMillis(1100)),
-                new MonitorUpdate.VipHolder(kill.plusMillis(3050), "192.168.224.150", "nginx2"),
-                ok(kill.plusMillis(3100), "NGINX-2", "192.168.224.104:8080")));
+        assertThat(vm.measuredProperty().get()).isNull();
+        Outage outage = new Outage(ChaosAction.KILL, scripted.faultAt, Duration.ofMillis(3100), 2, "NGINX-1", "NGINX-2",
+                Duration.ofMillis(3062), Duration.ofMillis(4));
+        vm.apply(List.of(new MonitorUpdate.VipHolder(t.plusMillis(3050), "192.168.224.150", "nginx2"),
+                new MonitorUpdate.Roles(t.plusMillis(3050), "nginx2", "nginx1"),
+                new MonitorUpdate.FailoverMeasured(t.plusMillis(3100), "192.168.224.150", "nginx1", outage)));
         assertThat(vm.measuredProperty().get()).isEqualTo(Duration.ofMillis(3100));
         assertThat(vm.failedRequestsProperty().get()).isEqualTo(2);
-        assertThat(vm.model().vipHolderProperty().get()).isEqualTo("nginx2");
-        assertThat(vm.lastServingNginx()).isEqualTo("NGINX-2");
+        assertThat(vm.outageProperty().get()).isEqualTo(outage);
         assertThat(vm.hostOf(ChaosTarget.MASTER)).isEqualTo("nginx2");
+        assertThat(vm.hostOf(ChaosTarget.BACKUP)).isEqualTo("nginx1");
     }
 
     @Test
-    void theHostsFaultTimeIsTheStartOfTheOutage() {
+    void aNewKillClearsTheLastMeasurement() {
         Instant t = Instant.now();
-        vm.apply(List.of(ok(t, "NGINX-1", "192.168.224.103:8080")));
-        scripted.faultAt = t.plusMillis(10_000);
-        // the scripted chaos returns at once, so the fault time is known before any probe
-        vm.chaos(ChaosTarget.MASTER, ChaosAction.STOP);
-        assertThat(vm.lastKillAtProperty().get()).isEqualTo(scripted.faultAt);
-        vm.apply(List.of(ok(scripted.faultAt.plusMillis(80), "NGINX-2", "192.168.224.104:8080")));
+        vm.apply(List.of(new MonitorUpdate.FailoverMeasured(t, "192.168.224.150", "nginx1", new Outage(ChaosAction.STOP, t,
+                Duration.ofMillis(80), 0, "NGINX-1", "NGINX-2", Duration.ofMillis(62), null))));
         assertThat(vm.measuredProperty().get()).isEqualTo(Duration.ofMillis(80));
-    }
-
-    @Test
-    void aFaultTimeLearnedAfterTheAnswerRedoesTheMeasurement() {
-        Instant t = Instant.now();
-        vm.apply(List.of(ok(t, "NGINX-1", "192.168.224.103:8080")));
-        vm.chaos(ChaosTarget.MASTER, ChaosAction.STOP);
-        Instant pressed = vm.lastKillAtProperty().get();
-        vm.apply(List.of(ok(pressed.plusMillis(500), "NGINX-2", "192.168.224.104:8080")));
-        assertThat(vm.measuredProperty().get()).isEqualTo(Duration.ofMillis(500));
-        vm.faultHappened(pressed.plusMillis(200));
-        assertThat(vm.measuredProperty().get()).isEqualTo(Duration.ofMillis(300));
+        vm.chaosOn("nginx2", ChaosAction.STOP);
+        assertThat(scripted.calls).contains("chaos nginx2 STOP");
+        assertThat(vm.measuredProperty().get()).isNull();
+        assertThat(vm.outageProperty().get()).isNull();
     }
 
     @Test

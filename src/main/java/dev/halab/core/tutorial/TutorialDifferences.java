@@ -1,0 +1,106 @@
+package dev.halab.core.tutorial;
+
+import dev.halab.core.facts.Manifest;
+import dev.halab.core.facts.Distros;
+import dev.halab.core.template.HostFiles;
+
+import java.util.List;
+
+/**
+ * Every deliberate difference between HA Lab and the tutorial it follows. The app's companion page,
+ * {@code docs/differences.md} and {@code docs/differences.zh_CN.md} are all made from this list.
+ */
+public final class TutorialDifferences {
+    private TutorialDifferences() {
+    }
+
+    public static List<Difference> all() {
+        return List.of(
+                new Difference("comments",
+                        List.of("script \"/etc/keepalived/check_nginx.sh\" //检测nginx进程的脚本",
+                                "//可以添加邮件提醒",
+                                "state MASTER //主服务器"),
+                        List.of("# Only '#' comments: keepalived rejects the tutorial's '//' comments.",
+                                "script \"/etc/keepalived/check_nginx.sh\"",
+                                "state MASTER"),
+                        HostFiles.KEEPALIVED_CONF, false),
+                new Difference("checkScript",
+                        List.of("A=`ps -C nginx --no-header |wc -l`",
+                                "if [ $A -eq 0 ];then",
+                                "/etc/init.d/nginx start",
+                                "sleep 3",
+                                "if [ `ps -C nginx --no-header |wc -l`-eq 0 ];then",
+                                "killall keepalived",
+                                "fi",
+                                "fi"),
+                        List.of("if ! /usr/bin/pgrep -x nginx > /dev/null 2>&1; then",
+                                "    exit 1",
+                                "fi",
+                                "if ! /usr/bin/curl --silent --fail --output /dev/null --connect-timeout 1 --max-time 2 \\",
+                                "        \"http://127.0.0.1:80/halab-health\"; then",
+                                "    exit 1",
+                                "fi",
+                                "exit 0"),
+                        HostFiles.CHECK_SCRIPT, false),
+                new Difference("weight",
+                        List.of("weight -20", "priority 250", "priority 240"),
+                        List.of("    weight -20", "    fall 2", "    rise 2", "    priority 250"),
+                        HostFiles.KEEPALIVED_CONF, false),
+                new Difference("nopreemptStep3",
+                        List.of("(非抢占模式)Step-3 Master恢复正常后,Backup继续对外提供服务,Master不会抢占VIP,而是继续等待Backup出现故障",
+                                "我们再启动Master(101)机器的keepalived和nginx,查看VIP,发现VIP已经被Master“夺回”了使用权限",
+                                "可以看到页面上IP交替显式103和104,并且显示NGINX-2,则表明是Backup(102)在转发web请求,也就是说Master恢复后,并未接管Backup的服务。"),
+                        List.of("halab scenario nopreempt --profile local-lab-nopreempt",
+                                "step3: VIP 192.168.224.150 stays on nginx2; requests answered by NGINX-2"),
+                        null, true),
+                new Difference("nopreemptHeading",
+                        List.of("抢占模式配置说明",
+                                "和非抢占模式的配置相比,只改了两个地方:",
+                                "2> 节点的state都为BACKUP"),
+                        List.of("    state BACKUP",
+                                "    # Both nodes start as BACKUP: keepalived ignores nopreempt on a MASTER instance.",
+                                "    nopreempt"),
+                        HostFiles.KEEPALIVED_CONF, true),
+                new Difference("versions",
+                        List.of("Ubuntu 16.04 LTS",
+                                "Keepalived v1.2.19 (03/13,2017)",
+                                "Niginx nginx/1.10.3",
+                                "Tomcat v8.0"),
+                        List.of("Debian 12 / Ubuntu 22.04, 24.04 (apt, systemd)",
+                                "keepalived 2.2.7",
+                                "nginx 1.22.1",
+                                "tomcat10 10.1 (" + Distros.REFERENCE.tomcatIndex() + ")"),
+                        null, false),
+                new Difference("nginxBuild",
+                        List.of("apt-get install build-essential",
+                                "apt-get install libtool",
+                                "sudo apt-get install libpcre3 libpcre3-dev",
+                                "apt-get install zlib1g-dev",
+                                "apt-get install openssl",
+                                "apt-get install nginx",
+                                "nignx"),
+                        List.of("apt-get install -y --no-install-recommends nginx keepalived curl procps",
+                                "systemctl enable --now nginx"),
+                        null, false),
+                new Difference("syslog",
+                        List.of("root@ubuntu:/etc/keepalived# /etc/init.d/keepalived start",
+                                "root@ubuntu:/etc/keepalived# tail /var/log/syslog"),
+                        List.of("systemctl enable --now keepalived",
+                                "journalctl -u keepalived -n 20 --no-pager",
+                                "tail " + HostFiles.VRRP_STATE_LOG),
+                        null, false),
+                new Difference("interface",
+                        List.of("interface ens33",
+                                "  • interface - 这个是网卡名,我使用的是VM12.0的版本,所以这里网卡名为ens33"),
+                        List.of("    interface ens33",
+                                "        192.168.224.150/32 dev ens33"),
+                        HostFiles.KEEPALIVED_CONF, false),
+                new Difference("defaultSite",
+                        List.of("cd /etc/nginx/sites-enabled",
+                                "rm default",
+                                "touch tomcat.conf"),
+                        List.of("mv " + Distros.REFERENCE.nginxDefaultSite() + " " + Manifest.BACKUP_ROOT + "/RUN" + Distros.REFERENCE.nginxDefaultSite(),
+                                Distros.REFERENCE.nginxSite()),
+                        null, false));
+    }
+}

@@ -1,0 +1,166 @@
+package dev.halab.failover;
+
+import dev.halab.core.command.RemoteCommand;
+import dev.halab.core.failover.AlertKind;
+import dev.halab.core.failover.ChaosAction;
+import dev.halab.core.failover.FailoverMonitor;
+import dev.halab.core.failover.FailoverMonitor.MonitorSettings;
+import dev.halab.core.failover.MonitorEvent;
+import dev.halab.core.failover.VrrpState;
+import dev.halab.core.remote.CommandResult;
+import dev.halab.core.remote.RemoteShell;
+import dev.halab.core.topology.Topology;
+import dev.halab.lab.LabExtension;
+import dev.halab.lab.LocalLab;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * keepalived's own complaints, provoked on the local lab the way students meet them (another
+ * password on the backup, an extra VIP on one node, a world-writable check script, a priority above
+ * the master's, a typo in the configuration, the link cut) must each become their named alert in
+ * the monitor. Waits on the alert event; the time from the change to the alert is printed as a
+ * figure, never asserted. Every change is undone from a copy taken before it.
+ */
+@Tag("lab")
+@ExtendWith(LabExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KeepalivedComplaintsIT {
+    private static final String CONF = "/etc/keepalived/keepalived.conf";
+    private static final String SAVED = "/root/halab-it-keepalived.conf";
+    private static final String SCRIPT = "/etc/keepalived/check_nginx.sh";
+    private static final Duration LIMIT = Duration.ofSeconds(40);
+
+    private LocalLab lab;
+    private Topology topology;
+    private FailoverMonitor monitor;
+
+    @BeforeAll
+    void installAndWatch(LocalLab localLab) throws Exception {
+        lab = localLab;
+        topology = LabFailover.profile("local-lab");
+        LabFailover.install(lab, topology);
+        monitor = LabFailover.monitor(lab, topology, MonitorSettings.defaults());
+        monitor.addListener(e -> {
+            if (e instanceof MonitorEvent.AlertRaised r) {
+                System.out.println("[complaints] raised " + r.alert().id() + ": " + r.alert().title().render(Locale.ENGLISH));
+            }
+        });
+        monitor.start();
+        settle();
+    }
+
+    @AfterAll
+    void close() {
+        if (monitor != null) {
+            monitor.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void anotherPasswordOnTheBackupIsAnAuthenticationMismatch() throws Exception {
+        provoke(AlertKind.AUTH_MISMATCH, "nginx2", "sed -i 's/auth_pass .*/auth_pass wrongpw1/' " + CONF + " && systemctl restart keepalived");
+    }
+
+    @Test
+    @Order(2)
+    void anExtraVipOnOneNodeIsAVipSetMismatch() throws Exception {
+        provoke(AlertKind.VIP_SET_MISMATCH, "nginx2",
+                "sed -i 's|^\\( *\\)192.168.224.150/32 dev eth0|&\\n\\1192.168.224.151/32 dev eth0|' " + CONF
+                        + " && systemctl restart keepalived");
+    }
+
+    @Test
+    @Order(3)
+    void aWorldWritableCheckScriptIsRefused() throws Exception {
+        provoke(AlertKind.CHECK_SCRIPT_UNSAFE, "nginx1", "chmod 777 " + SCRIPT + " && systemctl restart keepalived");
+    }
+
+    @Test
+    @Order(4)
+    void aPriorityAboveTheMastersIsNamed() throws Exception {
+        provoke(AlertKind.HIGHER_PRIORITY_ADVERT, "nginx1", "sed -i 's/^\\( *\\)priority .*/\\1priority 254/' " + CONF
+                + " && systemctl restart keepalived", "nginx2");
+    }
+
+    @Test
+    @Order(5)
+    void aTypoFoundOnReloadIsAConfigurationError() throws Exception {
+        provoke(AlertKind.CONFIG_ERROR, "nginx2", "sed -i 's/^global_defs {/global_defs {\\n    halab_no_such_keyword 1/' " + CONF
+                + " && systemctl reload keepalived");
+    }
+
+    @Test
+    @Order(6)
+    void aCutLinkIsAnInterfaceFault() throws Exception {
+        long mark = monitor.mark();
+        Instant cut = Instant.now();
+        LabFailover.chaos(lab, topology).apply(topology.host("nginx2"), ChaosAction.NET, Duration.ofSeconds(6));
+        // nginx2 cannot report while its link is down: the alert comes with the journal it shows on reconnecting.
+        awaitAlert(mark, AlertKind.INTERFACE_FAULT, "nginx2", cut);
+        LabFailover.chaos(lab, topology).restore(topology.host("nginx2"));
+        settle();
+    }
+
+    /** Changes a node by {@code change} (run as root), waits for the alert on {@code alertHost}, undoes it. */
+    private void provoke(AlertKind kind, String alertHost, String change) throws Exception {
+        provoke(kind, alertHost, change, alertHost);
+    }
+
+    private void provoke(AlertKind kind, String alertHost, String change, String changedHost) throws Exception {
+        sh(changedHost, "cp -p " + CONF + " " + SAVED + " && stat -c %a " + SCRIPT + " > " + SAVED + ".mode");
+        long mark = monitor.mark();
+        Instant changed = Instant.now();
+        try {
+            sh(changedHost, change);
+            awaitAlert(mark, kind, alertHost, changed);
+        } finally {
+            sh(changedHost, "cp -p " + SAVED + " " + CONF + " && chmod $(cat " + SAVED + ".mode) " + SCRIPT
+                    + " && rm -f " + SAVED + " " + SAVED + ".mode && systemctl restart keepalived");
+            settle();
+        }
+    }
+
+    private void awaitAlert(long mark, AlertKind kind, String host, Instant since) throws InterruptedException {
+        Optional<MonitorEvent> raised = monitor.awaitEvent(mark, e -> e instanceof MonitorEvent.AlertRaised r
+                && r.alert().kind() == kind && r.alert().hosts().contains(host), LIMIT);
+        assertThat(raised).as(kind + " on " + host + "; alerts now: " + monitor.activeAlerts()).isPresent();
+        var alert = ((MonitorEvent.AlertRaised) raised.get()).alert();
+        System.out.println("[complaints] " + kind + " on " + host + " raised " + Duration.between(since, raised.get().receivedAt()).toMillis()
+                + " ms after the change");
+        System.out.println("[complaints]   en: " + alert.title().render(Locale.ENGLISH));
+        System.out.println("[complaints]   zh: " + alert.title().render(Locale.SIMPLIFIED_CHINESE));
+        assertThat(alert.hint().render(Locale.SIMPLIFIED_CHINESE)).isNotBlank().doesNotContain(kind.key());
+    }
+
+    /** Back to Step 1: nginx1 MASTER with the VIP, nginx2 BACKUP. */
+    private void settle() throws InterruptedException {
+        assertThat(monitor.await(s -> s.masters("VI_1").equals(List.of("nginx1")) && s.state("nginx2", "VI_1") == VrrpState.BACKUP
+                && s.holders("192.168.224.150").equals(List.of("nginx1")), Duration.ofSeconds(40)))
+                .as("lab back to Step 1: " + monitor.state().summary()).isPresent();
+    }
+
+    private void sh(String host, String script) throws Exception {
+        try (RemoteShell shell = LabFailover.shells(lab).open(topology.host(host))) {
+            CommandResult result = shell.run(RemoteCommand.of("sh", "-c", script).asRoot(), Duration.ofSeconds(60));
+            assertThat(result.exitCode()).as(host + ": " + script + "\n" + result.stderr()).isZero();
+        }
+    }
+}
