@@ -6,6 +6,7 @@ import dev.halab.core.remote.RemoteException;
 import dev.halab.core.step.Action;
 import dev.halab.core.step.StepTexts;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Installs packages with apt and records in the manifest what that added, so uninstall removes exactly that. */
@@ -25,6 +26,7 @@ final class PackageActions {
             run.notice(host, StepTexts.text("preflight.aptBusy", host.name(), String.join(" ", host.facts.aptBusy())));
         }
         HostFacts before = host.facts;
+        List<String> outputs = new ArrayList<>();
         boolean updated = false;
         try {
             if (install.updateFirst()) {
@@ -32,29 +34,31 @@ final class PackageActions {
                 updated = true;
             }
             CommandResult result = commands.logged(host, stepId, install.install());
+            outputs.add(result.stdout());
             if (!result.ok() && !updated && install.manager().saysPackageMissing(result.stderr())) {
                 // Stale package lists: refresh once, as a person would.
                 commands.checked(host, stepId, install.update());
                 result = commands.logged(host, stepId, install.install());
+                outputs.add(result.stdout());
             }
             if (!result.ok()) {
                 throw new StepFailure(StepTexts.text("run.commandFailed", install.install().display(), result.exitCode(),
                         Commands.lastLine(result)));
             }
         } finally {
-            recordAdded(host, before);
+            recordAdded(host, before, install.packages(), outputs);
         }
     }
 
-    /** Records in the manifest what the install added (even a half-done one), so uninstall removes it. */
-    private void recordAdded(HostRun host, HostFacts before) throws StepFailure {
+    /** Records in the manifest what the install added for HA Lab (even a half-done one), so uninstall removes it. */
+    private void recordAdded(HostRun host, HostFacts before, List<String> requested, List<String> outputs) throws StepFailure {
         HostFacts after;
         try {
             after = run.probe(host);
         } catch (RemoteException e) {
             throw new StepFailure(e.text());
         }
-        List<String> packages = after.packages().keySet().stream().filter(p -> !before.installed(p)).sorted().toList();
+        List<String> packages = PackageAttribution.added(before, after, requested, outputs);
         List<String> users = after.users().stream().filter(u -> !before.users().contains(u)).toList();
         List<String> groups = after.groups().stream().filter(g -> !before.groups().contains(g)).toList();
         List<String> upgraded = before.packages().entrySet().stream()
