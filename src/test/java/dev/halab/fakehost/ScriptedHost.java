@@ -10,6 +10,7 @@ import dev.halab.core.remote.RemoteShell;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A host that answers from a transcript: each command must be the next one the transcript holds
@@ -41,10 +42,16 @@ public final class ScriptedHost implements RemoteShell {
     public synchronized CommandResult run(RemoteCommand command, Duration timeout, OutputListener output) throws RemoteException {
         String key = Transcript.key(command);
         Exchange expected = take("`" + key + "`");
-        if (expected.uploadsFile() || !key.equals(expected.command())) {
+        if (expected.uploadsFile() || !Transcript.sameCommand(key, expected.command())) {
             throw mismatch("unexpected command `" + key + "`; the transcript expects " + expected.describe());
         }
         String stdout = nullToEmpty(expected.stdout());
+        // The peer heard the recorded run's nonce; this run sent its own.
+        Optional<String> recordedNonce = Transcript.nonce(expected.command());
+        Optional<String> nonce = Transcript.nonce(key);
+        if (recordedNonce.isPresent() && nonce.isPresent()) {
+            stdout = stdout.replace(recordedNonce.get(), nonce.get());
+        }
         String stderr = nullToEmpty(expected.stderr());
         stdout.lines().forEach(line -> output.line(OutputListener.Stream.STDOUT, line));
         stderr.lines().forEach(line -> output.line(OutputListener.Stream.STDERR, line));

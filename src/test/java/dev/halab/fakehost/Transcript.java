@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +30,8 @@ import java.util.regex.Pattern;
 public final class Transcript {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern RUN_ID = Pattern.compile("/var/backups/halab/\\d{8}-\\d{6}");
+    /** The pre-flight VRRP check ends with a random nonce of the run (see {@code PreflightRunner}). */
+    private static final Pattern VRRP_CHECK_NONCE = Pattern.compile("(?s)^(sudo python3 -c '# HA Lab VRRP network check.*) ([0-9a-f]{8})$");
     static final String PROBE_MARKER = "<facts-probe.sh>";
 
     private final Map<String, List<Exchange>> byHost;
@@ -100,6 +104,22 @@ public final class Transcript {
             }
         }
         return normalise(shown.display());
+    }
+
+    /** The nonce a command carries (the pre-flight VRRP check), if any. */
+    static Optional<String> nonce(String key) {
+        Matcher m = VRRP_CHECK_NONCE.matcher(key);
+        return m.matches() ? Optional.of(m.group(2)) : Optional.empty();
+    }
+
+    /** Whether a command sent now is the recorded one: equal, but for the nonce that each run draws anew. */
+    static boolean sameCommand(String sent, String recorded) {
+        return withoutNonce(sent).equals(withoutNonce(recorded));
+    }
+
+    private static String withoutNonce(String key) {
+        Matcher m = VRRP_CHECK_NONCE.matcher(key);
+        return m.matches() ? m.group(1) + " NONCE" : key;
     }
 
     /** Replaces the run's backup folder name, which changes with every run. */
