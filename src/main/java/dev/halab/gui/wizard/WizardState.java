@@ -22,6 +22,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +43,7 @@ public final class WizardState {
     private final BooleanProperty localLabReady = new SimpleBooleanProperty();
 
     private final ObservableList<HostFields> hosts = FXCollections.observableArrayList(
-            h -> new Observable[] {h.addressProperty()});
+            h -> new Observable[] {h.addressProperty(), h.vmxProperty()});
     private final StringProperty sshUser = new SimpleStringProperty("root");
     private final ObjectProperty<Login> login = new SimpleObjectProperty<>(Login.KEY);
     private final StringProperty keyFile = new SimpleStringProperty("");
@@ -70,6 +72,7 @@ public final class WizardState {
         for (Host host : topology.hosts()) {
             HostFields row = new HostFields(host.name(), host.role());
             row.addressProperty().set(host.address());
+            row.vmxProperty().set(host.vmx() == null ? "" : host.vmx());
             rows.add(row);
         }
         hosts.setAll(rows);
@@ -100,7 +103,9 @@ public final class WizardState {
         List<Problem> problems = new ArrayList<>();
         List<Host> newHosts = new ArrayList<>();
         for (int i = 0; i < t.hosts().size() && i < hosts.size(); i++) {
-            newHosts.add(t.hosts().get(i).withAddress(hosts.get(i).addressProperty().get().trim()));
+            HostFields row = hosts.get(i);
+            String vmxFile = vmxFile(row.vmxProperty().get(), "hosts[" + i + "].vmx", problems);
+            newHosts.add(t.hosts().get(i).withAddress(row.addressProperty().get().trim()).withVmx(vmxFile));
         }
         VrrpSettings v = t.vrrp();
         int newVrid = number(vrid.get(), "vrrp.instances[0].vrid", problems, v.instances().get(0).vrid());
@@ -127,6 +132,31 @@ public final class WizardState {
             result.add(new VrrpInstance(name, newVrid + 1, secondVip.get().trim(), otherFront, null));
         }
         return result;
+    }
+
+    /**
+     * The power switch's file, or null when blank. It has to exist on this computer now: a typo
+     * found only when the student clicks "power off" during the failover demonstration is too late.
+     */
+    private static String vmxFile(String text, String field, List<Problem> problems) {
+        String path = text == null ? "" : text.trim();
+        if (path.isEmpty()) {
+            return null;
+        }
+        if (!path.toLowerCase(java.util.Locale.ROOT).endsWith(".vmx")) {
+            problems.add(new Problem(Problem.Severity.ERROR, field, "input.vmx", Texts.of("input.vmx.notVmx", path)));
+        } else if (!isFile(path)) {
+            problems.add(new Problem(Problem.Severity.ERROR, field, "input.vmx", Texts.of("input.vmx.missing", path)));
+        }
+        return path;
+    }
+
+    private static boolean isFile(String path) {
+        try {
+            return Files.isRegularFile(Path.of(path));
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     private static int number(String text, String field, List<Problem> problems, int fallback) {
