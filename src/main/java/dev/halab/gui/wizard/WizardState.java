@@ -6,6 +6,7 @@ import dev.halab.core.topology.Host;
 import dev.halab.core.topology.Mode;
 import dev.halab.core.topology.NetworkSettings;
 import dev.halab.core.topology.Problem;
+import dev.halab.core.topology.Remedy;
 import dev.halab.core.topology.Topology;
 import dev.halab.core.topology.VrrpInstance;
 import dev.halab.core.topology.VrrpSettings;
@@ -56,6 +57,8 @@ public final class WizardState {
     private final StringProperty secondVip = new SimpleStringProperty("");
     private final StringProperty interfaceName = new SimpleStringProperty("");
     private final StringProperty vrid = new SimpleStringProperty("");
+    /** Dual master's second VRID; blank follows the first (VRID + 1). */
+    private final StringProperty secondVrid = new SimpleStringProperty("");
     private final StringProperty masterPriority = new SimpleStringProperty("");
     private final StringProperty backupPriority = new SimpleStringProperty("");
     private final BooleanProperty preempt = new SimpleBooleanProperty(true);
@@ -82,6 +85,8 @@ public final class WizardState {
         secondVip.set(v.instances().size() > 1 ? v.instances().get(1).vip() : "");
         interfaceName.set(topology.network().interfaceName());
         vrid.set(String.valueOf(first.vrid()));
+        int second = v.instances().size() > 1 ? v.instances().get(1).vrid() : first.vrid() + 1;
+        secondVrid.set(second == first.vrid() + 1 ? "" : String.valueOf(second));
         masterPriority.set(String.valueOf(v.masterPriority()));
         backupPriority.set(String.valueOf(v.backupPriority()));
         preempt.set(v.preempt());
@@ -112,7 +117,9 @@ public final class WizardState {
         int master = number(masterPriority.get(), "vrrp.masterPriority", problems, v.masterPriority());
         int backup = number(backupPriority.get(), "vrrp.backupPriority", problems, v.backupPriority());
         BigDecimal advert = decimal(advertInterval.get(), problems, v.advertInterval());
-        List<VrrpInstance> instances = instances(t, newHosts, newVrid);
+        int newSecondVrid = secondVrid.get().isBlank() ? newVrid + 1
+                : number(secondVrid.get(), "vrrp.instances[1].vrid", problems, newVrid + 1);
+        List<VrrpInstance> instances = instances(t, newHosts, newVrid, newSecondVrid);
         int version = vrrpVersion.get() == null ? 2 : vrrpVersion.get();
         VrrpSettings newVrrp = new VrrpSettings(version, advert, preempt.get(), unicast.get(), master, backup,
                 version == 3 ? null : v.authentication(), v.checkScript(), instances);
@@ -121,7 +128,7 @@ public final class WizardState {
         return new Draft(result, problems);
     }
 
-    private List<VrrpInstance> instances(Topology t, List<Host> newHosts, int newVrid) {
+    private List<VrrpInstance> instances(Topology t, List<Host> newHosts, int newVrid, int newSecondVrid) {
         List<String> fronts = newHosts.stream().filter(Host::isFrontEnd).map(Host::name).toList();
         String firstMaster = t.vrrp().instances().get(0).master();
         String otherFront = fronts.stream().filter(n -> !n.equals(firstMaster)).findFirst().orElse(firstMaster);
@@ -129,7 +136,7 @@ public final class WizardState {
         result.add(new VrrpInstance(t.vrrp().instances().get(0).name(), newVrid, vip.get().trim(), firstMaster, null));
         if (mode.get() == Mode.DUAL_MASTER) {
             String name = t.vrrp().instances().size() > 1 ? t.vrrp().instances().get(1).name() : "VI_2";
-            result.add(new VrrpInstance(name, newVrid + 1, secondVip.get().trim(), otherFront, null));
+            result.add(new VrrpInstance(name, newSecondVrid, secondVip.get().trim(), otherFront, null));
         }
         return result;
     }
@@ -179,6 +186,25 @@ public final class WizardState {
 
     private static Problem inputProblem(String field, LocalizedText message) {
         return new Problem(Problem.Severity.ERROR, field, "input.number", message);
+    }
+
+    /**
+     * A fix offered by pre-flight, applied to the fields the student sees (the same
+     * {@link Remedy#apply} the CLI uses), so the change shows on the High availability page.
+     */
+    public void apply(Remedy remedy) {
+        Topology current = toDraft().topology();
+        if (current == null) {
+            return;
+        }
+        VrrpSettings fixed = remedy.apply(current).vrrp();
+        unicast.set(fixed.unicast());
+        int first = fixed.instances().get(0).vrid();
+        vrid.set(String.valueOf(first));
+        if (fixed.instances().size() > 1) {
+            int second = fixed.instances().get(1).vrid();
+            secondVrid.set(second == first + 1 ? "" : String.valueOf(second));
+        }
     }
 
     /** FX thread: the login as an immutable value for a worker. */
@@ -249,6 +275,10 @@ public final class WizardState {
         return vrid;
     }
 
+    public StringProperty secondVridProperty() {
+        return secondVrid;
+    }
+
     public StringProperty masterPriorityProperty() {
         return masterPriority;
     }
@@ -279,7 +309,7 @@ public final class WizardState {
 
     /** Every property whose change re-validates. */
     Observable[] validationInputs() {
-        return new Observable[] {base, hosts, vip, secondVip, interfaceName, vrid, masterPriority, backupPriority,
+        return new Observable[] {base, hosts, vip, secondVip, interfaceName, vrid, secondVrid, masterPriority, backupPriority,
                 preempt, mode, unicast, vrrpVersion, advertInterval};
     }
 }
