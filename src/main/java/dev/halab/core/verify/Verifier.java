@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -126,6 +127,31 @@ public final class Verifier {
         return holders;
     }
 
+    /**
+     * What is wrong with one answer through the VIP, most telling reason first: an error status says
+     * nginx answered but could not get a page (a 502/504 is tomcat unreachable, not a wrong front end);
+     * only a good answer from another nginx is a wrong front end.
+     */
+    static Optional<LocalizedText> responseProblem(int request, URI uri, int status, String servedBy,
+                                                             boolean bodyNamesNginx, String masterNginx) {
+        if (status != 200) {
+            String meaning = switch (status) {
+                case 502, 503, 504 -> "verify.status.upstream";
+                case 404 -> "verify.status.notFound";
+                default -> "verify.status.other";
+            };
+            return Optional.of(StepTexts.text("verify.badStatus", request, uri, status, servedBy,
+                    StepTexts.text(meaning)));
+        }
+        if (!masterNginx.equals(servedBy)) {
+            return Optional.of(StepTexts.text("verify.wrongFrontEnd", request, uri, servedBy, masterNginx));
+        }
+        if (!bodyNamesNginx) {
+            return Optional.of(StepTexts.text("verify.bodyWithoutNginx", request, uri, masterNginx));
+        }
+        return Optional.empty();
+    }
+
     /** True when an {@code ip -o -4 addr} listing has the address (any prefix length). */
     static boolean holdsAddress(String ipAddrOutput, String address) {
         return ipAddrOutput.lines().anyMatch(line -> line.contains(" inet " + address + "/"));
@@ -149,10 +175,11 @@ public final class Verifier {
                 tomcats.add(tomcat);
                 seen.add(tomcat);
                 boolean bodyNamesNginx = response.body().contains(master.nginxHeader());
-                if (response.statusCode() != 200 || !master.nginxHeader().equals(by) || !bodyNamesNginx) {
+                Optional<LocalizedText> problem = responseProblem(i, uri, response.statusCode(), by, bodyNamesNginx,
+                        master.nginxHeader());
+                if (problem.isPresent()) {
                     allOk = false;
-                    record(checks, listener, master.name(), "verify.http", false, StepTexts.text("verify.wrongFrontEnd",
-                            i, uri, by + " (HTTP " + response.statusCode() + ")", master.nginxHeader()));
+                    record(checks, listener, master.name(), "verify.http", false, problem.get());
                 }
             } catch (IOException e) {
                 allOk = false;
