@@ -14,10 +14,12 @@ import dev.halab.core.topology.Topology;
 import dev.halab.core.topology.VrrpInstance;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +43,7 @@ public final class Verifier {
     /** The first request after an install compiles the JSP: allow for it. */
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(20);
     private static final String SERVED_BY = "X-Served-By";
+    static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final ShellFactory shells;
     private final int requests;
@@ -152,6 +155,25 @@ public final class Verifier {
         return Optional.empty();
     }
 
+    /** One answer through the VIP: status, the two naming headers, and the start of the page. */
+    record PageAnswer(int status, String servedBy, String tomcat, String bodyHead) {
+    }
+
+    /**
+     * Sends one request and reads at most {@value #MAX_BODY_BYTES} bytes of the page: the check
+     * page is small, and whatever answers on the VIP (a wrong server, a looping app) must not be
+     * able to make the controller buffer without end.
+     */
+    static PageAnswer fetch(HttpClient client, HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        String head;
+        try (InputStream body = response.body()) {
+            head = new String(body.readNBytes(MAX_BODY_BYTES), StandardCharsets.UTF_8);
+        }
+        return new PageAnswer(response.statusCode(), response.headers().firstValue(SERVED_BY).orElse("-"),
+                response.headers().firstValue(HostFiles.TOMCAT_HEADER).orElse("-"), head);
+    }
+
     /** True when an {@code ip -o -4 addr} listing has the address (any prefix length). */
     static boolean holdsAddress(String ipAddrOutput, String address) {
         return ipAddrOutput.lines().anyMatch(line -> line.contains(" inet " + address + "/"));
@@ -168,14 +190,14 @@ public final class Verifier {
         for (int i = 1; i <= requests; i++) {
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(HTTP_TIMEOUT).header("Cache-Control", "no-cache").GET().build();
             try {
-                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                String by = response.headers().firstValue(SERVED_BY).orElse("-");
-                String tomcat = response.headers().firstValue(HostFiles.TOMCAT_HEADER).orElse("-");
+                PageAnswer answer = fetch(client, request);
+                String by = answer.servedBy();
+                String tomcat = answer.tomcat();
                 servedBy.add(by);
                 tomcats.add(tomcat);
                 seen.add(tomcat);
-                boolean bodyNamesNginx = response.body().contains(master.nginxHeader());
-                Optional<LocalizedText> problem = responseProblem(i, uri, response.statusCode(), by, bodyNamesNginx,
+                boolean bodyNamesNginx = answer.bodyHead().contains(master.nginxHeader());
+                Optional<LocalizedText> problem = responseProblem(i, uri, answer.status(), by, bodyNamesNginx,
                         master.nginxHeader());
                 if (problem.isPresent()) {
                     allOk = false;
