@@ -119,9 +119,10 @@ class KeepalivedComplaintsIT {
     @Test
     @Order(7)
     void theTutorialsInterfaceNameOnAnotherNicIsAnInterfaceFault() throws Exception {
-        // The tutorial's VMs call their NIC ens33; copied onto a host whose NIC is eth0, keepalived has no interface.
+        // The tutorial's VMs call their NIC ens33; copied onto a host whose NIC is eth0, keepalived has no
+        // interface, and keepalived 2.2 then refuses to start at all (the restart fails, as the student sees it).
         provoke(AlertKind.INTERFACE_FAULT, "nginx2", "sed -i 's/^\\( *\\)interface eth0/\\1interface ens33/' " + CONF
-                + " && systemctl restart keepalived");
+                + " && { systemctl restart keepalived || true; }");
     }
 
     @Test
