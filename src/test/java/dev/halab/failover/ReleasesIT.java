@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (keepalived 2.3) and a mixed lab where VRRP runs between keepalived 2.1 and 2.3.
  *
  * <p>Which release sets run is {@code -Dhalab.releases=mixed,bullseye,trixie}; the {@code nightly}
- * Maven profile runs all three. Every push runs the {@code halab.releases} of the pom (see there).
+ * Maven profile runs all three. Every push runs the {@code halab.releases} of the pom: the mixed lab.
  * A release's rootfs is built once (about 70 s) and cached like bookworm's.
  */
 @Tag("lab")
