@@ -139,12 +139,9 @@ public final class MainWindow extends BorderPane {
         }
     }
 
-    /** The lab being worked on: the installed one, else the wizard's, else null (the companion then shows the tutorial's). */
-    private dev.halab.core.topology.Topology currentTopology() {
-        if (request != null) {
-            return request.topology();
-        }
-        return wizard.runRequest().topology();
+    /** The lab being worked on: the installed one, else the wizard's (the companion shows the tutorial's for an unfinished draft). */
+    private RunRequest currentRequest() {
+        return request != null ? request : wizard.runRequest();
     }
 
     private Node header() {
@@ -178,7 +175,7 @@ public final class MainWindow extends BorderPane {
         theme.addListener((o, old, t) -> t.apply());
 
         // The tutorial companion (differences, commands, exercises, report): from the wizard and the dashboard alike.
-        Node companion = CompanionButton.create(services, context, this::currentTopology);
+        Node companion = CompanionButton.create(services, context, this::currentRequest);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(12, title, subtitle, screenName, spacer, companion, language, dark);

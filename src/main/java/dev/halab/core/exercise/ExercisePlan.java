@@ -85,7 +85,7 @@ public final class ExercisePlan {
                     RemoteCommand.shell(INSTALL_NFT).asRoot(),
                     RemoteCommand.shell("nft add table inet " + FIREWALL_TABLE + " && nft add chain inet " + FIREWALL_TABLE
                             + " input '{ type filter hook input priority -200; }' && nft add rule inet " + FIREWALL_TABLE
-                            + " input ip protocol vrrp drop").asRoot())));
+                            + " input ip protocol 112 drop").asRoot())));
             case NOPREEMPT_MASTER -> List.of(
                     change(master, nopreempt(edit(masterConf, "(?m)^(\\s*state )\\w+$", "$1MASTER"), topology.priorityOf(master, instance))),
                     change(backup, nopreempt(backupConf, topology.priorityOf(backup, instance))));
