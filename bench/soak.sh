@@ -12,6 +12,7 @@
 #   bench/soak.sh 10         10 cycles
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export HALAB_LANG=en  # the summary below reads the monitor's English lines
 cycles="${1:-100}"
 profile="${SOAK_PROFILE:-local-lab}"
 jar="${HALAB_JAR:-target/halab.jar}"
@@ -86,11 +87,16 @@ monitor_pid=""
 
 split_brains=$(grep -c "ALERT Split brain" "$monitor_log" || true)
 probes_failed=$(grep -c "failed after" "$monitor_log" || true)
-# A failed probe is lost outside the windows when its time (HH:MM:SS.mmm) is in no window.
-lost_outside=$(awk 'NR == FNR { from[NR] = $1; to[NR] = $2; n = NR; next }
-  /failed after/ { t = $1; inside = 0
-    for (i = 1; i <= n; i++) if (t >= from[i] && t <= to[i]) { inside = 1; break }
-    if (!inside) lost++ }
+# A failed probe is lost outside the windows when the time it was SENT is in no window. The monitor
+# prints the time an answer (or the failure) arrived; a request sent just before the window closed
+# can fail a second later, so the send time is that time minus "failed after N ms".
+lost_outside=$(awk 'function ms(t, p) { split(t, p, /[:.]/); return ((p[1] * 60 + p[2]) * 60 + p[3]) * 1000 + p[4] }
+  NR == FNR { from[NR] = ms($1); to[NR] = ms($2); n = NR; next }
+  /failed after/ { latency = 0
+    for (f = 1; f < NF; f++) if ($f == "after") { latency = $(f + 1) + 0; break }
+    sent = ms($1) - latency; inside = 0
+    for (i = 1; i <= n; i++) if (sent >= from[i] && sent <= to[i]) { inside = 1; break }
+    if (!inside) { lost++; print "lost outside an outage window: " $0 > "/dev/stderr" } }
   END { print lost + 0 }' "$windows" "$monitor_log")
 probes_total=$(grep -c "GET " "$monitor_log" || true)
 echo "cycles completed:                     $(wc -l <"$windows" | awk '{ print int($1 / 2) }') of $cycles"

@@ -143,7 +143,8 @@ public final class MonitorCommand extends EngineCommandSupport {
                     return null;
                 }
                 return p.ok() ? text("cli.event.probeOk", p.vip(), p.status(), p.servedBy(), p.upstream(), p.latency().toMillis())
-                        : text("cli.event.probeFailed", p.vip(), p.latency().toMillis(), p.error());
+                        : text("cli.event.probeFailed", p.vip(), p.latency().toMillis(),
+                                p.error() != null ? p.error() : "HTTP " + p.status() + " (" + p.servedBy() + ")");
             }
             if (event instanceof MonitorEvent.ServiceHealth h) {
                 return h.up() ? text("cli.event.healthUp", h.host(), h.service())

@@ -15,7 +15,8 @@ import java.util.ResourceBundle;
 public record LocalizedText(String bundle, String key, List<Object> args) {
 
     public LocalizedText {
-        args = List.copyOf(args);
+        // Not List.copyOf: an absent detail (a null argument) must render as text, never throw.
+        args = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(args));
     }
 
     public static LocalizedText of(String bundle, String key, Object... args) {

@@ -74,7 +74,7 @@ public final class ReportHtml {
         html.append("<h2>").append(escape(data.t("report.section.files"))).append("</h2>\n");
         for (Host host : topology.hosts()) {
             html.append("<div class=\"host\"><h3>").append(escape(host.name() + " (" + host.address() + ")")).append("</h3>\n");
-            for (GeneratedFile file : HostFiles.forHost(topology, host)) {
+            for (GeneratedFile file : HostFiles.forHost(topology.withVrrpKeyMasked(), host)) {
                 html.append("<div class=\"file\"><b>").append(escape(file.path())).append("</b> (").append(file.modeOctal())
                         .append(")<pre>").append(escape(file.content())).append("</pre></div>\n");
             }

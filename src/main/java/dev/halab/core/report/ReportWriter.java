@@ -63,7 +63,7 @@ public final class ReportWriter {
     static void zip(ReportData data, OutputStream out) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
             for (Host host : data.topology().hosts()) {
-                for (GeneratedFile file : HostFiles.forHost(data.topology(), host)) {
+                for (GeneratedFile file : HostFiles.forHost(data.topology().withVrrpKeyMasked(), host)) {
                     zip.putNextEntry(new ZipEntry(host.name() + file.path()));
                     zip.write(file.content().getBytes(StandardCharsets.UTF_8));
                     zip.closeEntry();

@@ -106,6 +106,15 @@ public record Topology(int schemaVersion, String name, String description,
         return new Topology(schemaVersion, name, description, descriptionChinese, mode, network, hosts, newVrrp, nginx, tomcat, lab);
     }
 
+    /** This topology with the VRRP key masked: generated files rendered from it are fit to hand in. */
+    public Topology withVrrpKeyMasked() {
+        if (vrrp == null || vrrp.authentication() == null) {
+            return this;
+        }
+        return withVrrp(new VrrpSettings(vrrp.version(), vrrp.advertInterval(), vrrp.preempt(), vrrp.unicast(),
+                vrrp.masterPriority(), vrrp.backupPriority(), vrrp.authentication().masked(), vrrp.checkScript(), vrrp.instances()));
+    }
+
     public Topology withNetwork(NetworkSettings newNetwork) {
         return new Topology(schemaVersion, name, description, descriptionChinese, mode, newNetwork, hosts, vrrp, nginx, tomcat, lab);
     }

@@ -14,10 +14,12 @@ import dev.halab.core.topology.Topology;
 import dev.halab.core.topology.VrrpInstance;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,6 +43,7 @@ public final class Verifier {
     /** The first request after an install compiles the JSP: allow for it. */
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(20);
     private static final String SERVED_BY = "X-Served-By";
+    static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final ShellFactory shells;
     private final int requests;
@@ -126,6 +130,50 @@ public final class Verifier {
         return holders;
     }
 
+    /**
+     * What is wrong with one answer through the VIP, most telling reason first: an error status says
+     * nginx answered but could not get a page (a 502/504 is tomcat unreachable, not a wrong front end);
+     * only a good answer from another nginx is a wrong front end.
+     */
+    static Optional<LocalizedText> responseProblem(int request, URI uri, int status, String servedBy,
+                                                             boolean bodyNamesNginx, String masterNginx) {
+        if (status != 200) {
+            String meaning = switch (status) {
+                case 502, 503, 504 -> "verify.status.upstream";
+                case 404 -> "verify.status.notFound";
+                default -> "verify.status.other";
+            };
+            return Optional.of(StepTexts.text("verify.badStatus", request, uri, status, servedBy,
+                    StepTexts.text(meaning)));
+        }
+        if (!masterNginx.equals(servedBy)) {
+            return Optional.of(StepTexts.text("verify.wrongFrontEnd", request, uri, servedBy, masterNginx));
+        }
+        if (!bodyNamesNginx) {
+            return Optional.of(StepTexts.text("verify.bodyWithoutNginx", request, uri, masterNginx));
+        }
+        return Optional.empty();
+    }
+
+    /** One answer through the VIP: status, the two naming headers, and the start of the page. */
+    record PageAnswer(int status, String servedBy, String tomcat, String bodyHead) {
+    }
+
+    /**
+     * Sends one request and reads at most {@value #MAX_BODY_BYTES} bytes of the page: the check
+     * page is small, and whatever answers on the VIP (a wrong server, a looping app) must not be
+     * able to make the controller buffer without end.
+     */
+    static PageAnswer fetch(HttpClient client, HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        String head;
+        try (InputStream body = response.body()) {
+            head = new String(body.readNBytes(MAX_BODY_BYTES), StandardCharsets.UTF_8);
+        }
+        return new PageAnswer(response.statusCode(), response.headers().firstValue(SERVED_BY).orElse("-"),
+                response.headers().firstValue(HostFiles.TOMCAT_HEADER).orElse("-"), head);
+    }
+
     /** True when an {@code ip -o -4 addr} listing has the address (any prefix length). */
     static boolean holdsAddress(String ipAddrOutput, String address) {
         return ipAddrOutput.lines().anyMatch(line -> line.contains(" inet " + address + "/"));
@@ -142,17 +190,18 @@ public final class Verifier {
         for (int i = 1; i <= requests; i++) {
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(HTTP_TIMEOUT).header("Cache-Control", "no-cache").GET().build();
             try {
-                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                String by = response.headers().firstValue(SERVED_BY).orElse("-");
-                String tomcat = response.headers().firstValue(HostFiles.TOMCAT_HEADER).orElse("-");
+                PageAnswer answer = fetch(client, request);
+                String by = answer.servedBy();
+                String tomcat = answer.tomcat();
                 servedBy.add(by);
                 tomcats.add(tomcat);
                 seen.add(tomcat);
-                boolean bodyNamesNginx = response.body().contains(master.nginxHeader());
-                if (response.statusCode() != 200 || !master.nginxHeader().equals(by) || !bodyNamesNginx) {
+                boolean bodyNamesNginx = answer.bodyHead().contains(master.nginxHeader());
+                Optional<LocalizedText> problem = responseProblem(i, uri, answer.status(), by, bodyNamesNginx,
+                        master.nginxHeader());
+                if (problem.isPresent()) {
                     allOk = false;
-                    record(checks, listener, master.name(), "verify.http", false, StepTexts.text("verify.wrongFrontEnd",
-                            i, uri, by + " (HTTP " + response.statusCode() + ")", master.nginxHeader()));
+                    record(checks, listener, master.name(), "verify.http", false, problem.get());
                 }
             } catch (IOException e) {
                 allOk = false;

@@ -57,6 +57,11 @@ public final class VmrunPowerSwitch implements PowerSwitch {
         return topology.lab() != null || !vmxByHost(topology).isEmpty();
     }
 
+    /** Whether this one machine can be powered off: in the local lab, or when it names its .vmx. */
+    public static boolean canPower(Topology topology, String hostName) {
+        return topology.lab() != null || vmxByHost(topology).containsKey(hostName);
+    }
+
     static Map<String, String> vmxByHost(Topology topology) {
         Map<String, String> vmx = new LinkedHashMap<>();
         for (Host host : topology.hosts()) {

@@ -5,6 +5,8 @@ import javafx.animation.AnimationTimer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -20,7 +22,14 @@ public final class EventBatcher<T> {
      * each frame a bounded time; the rest waits for the next tick (100 000 items/s at most).
      */
     public static final int MAX_PER_TICK = 5_000;
+    /**
+     * At most this many items wait: if the screen stops draining (a stalled FX thread) while a
+     * worker floods, the oldest are dropped and counted instead of filling the heap.
+     */
+    public static final int CAPACITY = 200_000;
     private final ConcurrentLinkedQueue<T> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicLong dropped = new AtomicLong();
     private final Consumer<List<T>> consumer;
     private AnimationTimer timer;
 
@@ -31,6 +40,15 @@ public final class EventBatcher<T> {
     /** Any thread. */
     public void offer(T item) {
         queue.offer(item);
+        if (queued.incrementAndGet() > CAPACITY && queue.poll() != null) {
+            queued.decrementAndGet();
+            dropped.incrementAndGet();
+        }
+    }
+
+    /** Items dropped so far because {@link #CAPACITY} were waiting. */
+    public long dropped() {
+        return dropped.get();
     }
 
     /** Delivers what is queued now; the timer calls it, tests call it directly. */
@@ -41,6 +59,7 @@ public final class EventBatcher<T> {
         List<T> batch = new ArrayList<>();
         T item;
         while (batch.size() < MAX_PER_TICK && (item = queue.poll()) != null) {
+            queued.decrementAndGet();
             batch.add(item);
         }
         consumer.accept(batch);

@@ -205,6 +205,10 @@ public final class DashboardView extends BorderPane {
                 continue; // no power switch for these machines (not the local lab, no .vmx in the profile)
             }
             MenuItem item = new MenuItem();
+            if (method == ChaosAction.POWER) { // the target moves with the VIP; only a machine with a switch offers it
+                item.visibleProperty().bind(Bindings.createBooleanBinding(
+                        () -> VmrunPowerSwitch.canPower(vm.model().topology(), vm.hostOf(target)), vm.model().vipHolderProperty()));
+            }
             item.setId("kill-" + target.name().toLowerCase(java.util.Locale.ROOT) + "-" + method.name());
             item.textProperty().bind(Texts.bind("chaos." + method.name()));
             item.setOnAction(e -> vm.chaos(target, method));

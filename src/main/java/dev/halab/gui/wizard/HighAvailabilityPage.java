@@ -40,6 +40,14 @@ final class HighAvailabilityPage extends VBox {
         TextField secondVip = text("vip2", s.secondVipProperty());
         TextField iface = text("interface", s.interfaceNameProperty());
         TextField vrid = text("vrid", s.vridProperty());
+        TextField secondVrid = text("vrid2", s.secondVridProperty());
+        secondVrid.promptTextProperty().bind(Bindings.createStringBinding(() -> {
+            try {
+                return String.valueOf(Integer.parseInt(s.vridProperty().get().trim()) + 1);
+            } catch (NumberFormatException e) {
+                return "";
+            }
+        }, s.vridProperty()));
         TextField master = text("master-priority", s.masterPriorityProperty());
         TextField backup = text("backup-priority", s.backupPriorityProperty());
         ToggleSwitch preempt = new ToggleSwitch();
@@ -80,6 +88,13 @@ final class HighAvailabilityPage extends VBox {
         secondVipField.managedProperty().bind(secondVipLabel.visibleProperty());
         row(grid, r++, "ha.interface", Ui.withProblem(iface, vm.problemOn("network.interface")));
         row(grid, r++, "ha.vrid", Ui.withProblem(vrid, vm.problemOn("vrrp.instances[0].vrid")));
+        Label secondVridLabel = Ui.label("ha.vrid2");
+        Node secondVridField = Ui.withProblem(secondVrid, vm.problemOn("vrrp.instances[1].vrid"));
+        grid.addRow(r++, secondVridLabel, secondVridField);
+        secondVridLabel.visibleProperty().bind(s.modeProperty().isEqualTo(Mode.DUAL_MASTER));
+        secondVridField.visibleProperty().bind(secondVridLabel.visibleProperty());
+        secondVridLabel.managedProperty().bind(secondVridLabel.visibleProperty());
+        secondVridField.managedProperty().bind(secondVridLabel.visibleProperty());
         row(grid, r++, "ha.masterPriority", Ui.withProblem(master, vm.problemOn("vrrp.masterPriority")));
         row(grid, r++, "ha.backupPriority", Ui.withProblem(backup, vm.problemOn("vrrp.backupPriority")));
         row(grid, r++, "ha.preempt", preempt);
@@ -125,6 +140,7 @@ final class HighAvailabilityPage extends VBox {
     private static boolean shownAtField(String field) {
         return field.equals("vrrp.instances[0].vip") || field.equals("vrrp.instances[1].vip")
                 || field.equals("network.interface") || field.equals("vrrp.instances[0].vrid")
+                || field.equals("vrrp.instances[1].vrid")
                 || field.equals("vrrp.masterPriority") || field.equals("vrrp.backupPriority")
                 || field.equals("vrrp.version") || field.equals("vrrp.advertInterval");
     }

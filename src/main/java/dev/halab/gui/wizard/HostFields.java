@@ -9,13 +9,17 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** One machine row of the wizard: its fixed name and role, the address typed, the connection test's outcome. */
+/**
+ * One machine row of the wizard: its fixed name and role, the address typed, the optional VMware
+ * {@code .vmx} file (the power switch), the connection test's outcome.
+ */
 public final class HostFields {
     public enum TestState { NOT_TESTED, TESTING, OK, FAILED }
 
     private final String name;
     private final Role role;
     private final StringProperty address = new SimpleStringProperty("");
+    private final StringProperty vmx = new SimpleStringProperty("");
     private final ObjectProperty<TestState> testState = new SimpleObjectProperty<>(TestState.NOT_TESTED);
     private final ObjectProperty<LocalizedText> testMessage = new SimpleObjectProperty<>();
     private final StringProperty fingerprint = new SimpleStringProperty();
@@ -36,6 +40,11 @@ public final class HostFields {
 
     public StringProperty addressProperty() {
         return address;
+    }
+
+    /** The VMware {@code .vmx} file of this machine on this computer; blank when there is no power switch. */
+    public StringProperty vmxProperty() {
+        return vmx;
     }
 
     public ObjectProperty<TestState> testStateProperty() {

@@ -29,6 +29,7 @@ import java.io.File;
 final class MachinesPage extends VBox {
     private final WizardViewModel vm;
     private final GridPane hostGrid = new GridPane();
+    private final GridPane powerGrid = new GridPane();
 
     MachinesPage(WizardViewModel vm) {
         super(14);
@@ -55,11 +56,60 @@ final class MachinesPage extends VBox {
             }
             if (replaced) {
                 buildRows();
+                buildPowerRows();
             }
         });
         buildRows();
+        buildPowerRows();
         getChildren().addAll(Ui.label("machines.title", Styles.TITLE_3), Ui.label("machines.intro", Styles.TEXT_MUTED),
-                hostGrid, login());
+                hostGrid, login(), power());
+    }
+
+    /** The optional VMware power switch: one .vmx file per machine; the local lab has its own switch. */
+    private VBox power() {
+        powerGrid.setHgap(12);
+        powerGrid.setVgap(8);
+        ColumnConstraints name = new ColumnConstraints();
+        name.setMinWidth(90);
+        ColumnConstraints file = new ColumnConstraints();
+        file.setHgrow(Priority.ALWAYS);
+        powerGrid.getColumnConstraints().addAll(name, file);
+        Label intro = Ui.label("machines.power.intro", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        intro.setWrapText(true);
+        VBox box = new VBox(8, Ui.label("machines.power", Styles.TITLE_4), intro, powerGrid);
+        box.setId("vmware-power");
+        box.getStyleClass().add("choice-card");
+        box.visibleProperty().bind(vm.state().localLabProperty().not());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private void buildPowerRows() {
+        powerGrid.getChildren().clear();
+        int index = 0;
+        for (HostFields host : vm.state().hosts()) {
+            Label name = new Label(host.name());
+            name.getStyleClass().add(Styles.TEXT_BOLD);
+            TextField vmx = new TextField();
+            vmx.setId("vmx-" + host.name());
+            vmx.textProperty().bindBidirectional(host.vmxProperty());
+            HBox.setHgrow(vmx, Priority.ALWAYS);
+            Button browse = Ui.button("machines.browse", Material2AL.FOLDER_OPEN, () -> chooseVmx(host));
+            HBox field = new HBox(8, Ui.withProblem(vmx, vm.problemOn("hosts[" + index + "].vmx")), browse);
+            HBox.setHgrow(field.getChildren().get(0), Priority.ALWAYS);
+            powerGrid.addRow(index, name, field);
+            index++;
+        }
+    }
+
+    private void chooseVmx(HostFields host) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(Texts.get("machines.power.choose"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("VMware (*.vmx)", "*.vmx"));
+        File chosen = chooser.showOpenDialog(getScene().getWindow());
+        if (chosen != null) {
+            host.vmxProperty().set(chosen.getAbsolutePath());
+        }
     }
 
     private void buildRows() {

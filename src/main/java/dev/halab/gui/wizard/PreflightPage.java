@@ -2,6 +2,7 @@ package dev.halab.gui.wizard;
 
 import atlantafx.base.theme.Styles;
 import dev.halab.core.i18n.LocalizedText;
+import dev.halab.core.topology.Remedy;
 import dev.halab.gui.common.Texts;
 import dev.halab.gui.common.Ui;
 import javafx.beans.binding.Bindings;
@@ -39,7 +40,39 @@ final class PreflightPage extends VBox {
         vm.hosts().addListener((ListChangeListener<PreflightHost>) c -> rebuild(vm));
         rebuild(vm);
         getChildren().addAll(Ui.label("preflight.title", Styles.TITLE_3), Ui.label("preflight.intro", Styles.TEXT_MUTED),
-                Ui.row(rerun, status), cards);
+                Ui.row(rerun, status), remedies(wizard), cards);
+    }
+
+    /** "Fix it: [Use unicast VRRP] [Use VRID 52 for VI_1]": each button changes the fields and checks again. */
+    private static HBox remedies(WizardViewModel wizard) {
+        PreflightViewModel vm = wizard.preflight();
+        HBox row = new HBox(10);
+        row.setId("remedies");
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("remedies");
+        Runnable fill = () -> {
+            row.getChildren().setAll(Ui.label("preflight.remedies", Styles.TEXT_BOLD));
+            for (Remedy remedy : vm.remedies()) {
+                Button button = new Button();
+                button.setId(remedyId(remedy));
+                button.textProperty().bind(Bindings.createStringBinding(() -> Texts.render(remedy.label()),
+                        Texts.localeProperty()));
+                button.setGraphic(Ui.icon(Material2AL.BUILD));
+                button.getStyleClass().add(Styles.ACCENT);
+                button.disableProperty().bind(vm.statusProperty().isEqualTo(RunStatus.RUNNING));
+                button.setOnAction(e -> wizard.applyRemedy(remedy));
+                row.getChildren().add(button);
+            }
+        };
+        vm.remedies().addListener((ListChangeListener<Remedy>) c -> fill.run());
+        fill.run();
+        row.visibleProperty().bind(Bindings.isNotEmpty(vm.remedies()));
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
+    }
+
+    static String remedyId(Remedy remedy) {
+        return remedy instanceof Remedy.UseVrid v ? "remedy-vrid-" + v.instance() : "remedy-unicast";
     }
 
     private void rebuild(PreflightViewModel vm) {

@@ -4,6 +4,7 @@ import dev.halab.core.event.RunEvent;
 import dev.halab.core.i18n.LocalizedText;
 import dev.halab.core.plan.Preflight;
 import dev.halab.core.topology.Host;
+import dev.halab.core.topology.Remedy;
 import dev.halab.gui.common.BatchedSink;
 import dev.halab.gui.common.CancelToken;
 import dev.halab.gui.common.UiContext;
@@ -30,6 +31,7 @@ public final class PreflightViewModel {
     private final ObjectProperty<LocalizedText> error;
 
     private final ObservableList<PreflightHost> hosts = FXCollections.observableArrayList();
+    private final ObservableList<Remedy> remedies = FXCollections.observableArrayList();
     private final ObjectProperty<RunStatus> status = new SimpleObjectProperty<>(RunStatus.NOT_RUN);
     private final Map<String, PreflightHost> byName = new LinkedHashMap<>();
 
@@ -43,6 +45,11 @@ public final class PreflightViewModel {
         return hosts;
     }
 
+    /** Fixes the checks offered (unicast, a free VRID), each once, in the order first offered. */
+    public ObservableList<Remedy> remedies() {
+        return remedies;
+    }
+
     public ObjectProperty<RunStatus> statusProperty() {
         return status;
     }
@@ -54,6 +61,7 @@ public final class PreflightViewModel {
             byName.put(host.name(), new PreflightHost(host.name()));
         }
         hosts.setAll(byName.values());
+        remedies.clear();
         status.set(RunStatus.RUNNING);
         BatchedSink<RunEvent> sink = context.batching().open(events -> events.forEach(this::apply));
         WorkerCall.run(context, sink, () -> services.install().preflight(request, sink::accept, new CancelToken()),
@@ -74,6 +82,10 @@ public final class PreflightViewModel {
                     h.stateProperty().set(PreflightHost.State.FAILED);
                 }
             });
+        } else if (event instanceof RunEvent.RemedyOffered e) {
+            if (!remedies.contains(e.remedy())) {
+                remedies.add(e.remedy());
+            }
         } else if (event instanceof RunEvent.StepFailed e) {
             failed(e);
         } else if (event instanceof RunEvent.Notice e) {

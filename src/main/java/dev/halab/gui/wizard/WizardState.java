@@ -6,6 +6,7 @@ import dev.halab.core.topology.Host;
 import dev.halab.core.topology.Mode;
 import dev.halab.core.topology.NetworkSettings;
 import dev.halab.core.topology.Problem;
+import dev.halab.core.topology.Remedy;
 import dev.halab.core.topology.Topology;
 import dev.halab.core.topology.VrrpInstance;
 import dev.halab.core.topology.VrrpSettings;
@@ -22,6 +23,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +44,7 @@ public final class WizardState {
     private final BooleanProperty localLabReady = new SimpleBooleanProperty();
 
     private final ObservableList<HostFields> hosts = FXCollections.observableArrayList(
-            h -> new Observable[] {h.addressProperty()});
+            h -> new Observable[] {h.addressProperty(), h.vmxProperty()});
     private final StringProperty sshUser = new SimpleStringProperty("root");
     private final ObjectProperty<Login> login = new SimpleObjectProperty<>(Login.KEY);
     private final StringProperty keyFile = new SimpleStringProperty("");
@@ -54,6 +57,8 @@ public final class WizardState {
     private final StringProperty secondVip = new SimpleStringProperty("");
     private final StringProperty interfaceName = new SimpleStringProperty("");
     private final StringProperty vrid = new SimpleStringProperty("");
+    /** Dual master's second VRID; blank follows the first (VRID + 1). */
+    private final StringProperty secondVrid = new SimpleStringProperty("");
     private final StringProperty masterPriority = new SimpleStringProperty("");
     private final StringProperty backupPriority = new SimpleStringProperty("");
     private final BooleanProperty preempt = new SimpleBooleanProperty(true);
@@ -70,6 +75,7 @@ public final class WizardState {
         for (Host host : topology.hosts()) {
             HostFields row = new HostFields(host.name(), host.role());
             row.addressProperty().set(host.address());
+            row.vmxProperty().set(host.vmx() == null ? "" : host.vmx());
             rows.add(row);
         }
         hosts.setAll(rows);
@@ -79,6 +85,8 @@ public final class WizardState {
         secondVip.set(v.instances().size() > 1 ? v.instances().get(1).vip() : "");
         interfaceName.set(topology.network().interfaceName());
         vrid.set(String.valueOf(first.vrid()));
+        int second = v.instances().size() > 1 ? v.instances().get(1).vrid() : first.vrid() + 1;
+        secondVrid.set(second == first.vrid() + 1 ? "" : String.valueOf(second));
         masterPriority.set(String.valueOf(v.masterPriority()));
         backupPriority.set(String.valueOf(v.backupPriority()));
         preempt.set(v.preempt());
@@ -100,14 +108,18 @@ public final class WizardState {
         List<Problem> problems = new ArrayList<>();
         List<Host> newHosts = new ArrayList<>();
         for (int i = 0; i < t.hosts().size() && i < hosts.size(); i++) {
-            newHosts.add(t.hosts().get(i).withAddress(hosts.get(i).addressProperty().get().trim()));
+            HostFields row = hosts.get(i);
+            String vmxFile = vmxFile(row.vmxProperty().get(), "hosts[" + i + "].vmx", problems);
+            newHosts.add(t.hosts().get(i).withAddress(row.addressProperty().get().trim()).withVmx(vmxFile));
         }
         VrrpSettings v = t.vrrp();
         int newVrid = number(vrid.get(), "vrrp.instances[0].vrid", problems, v.instances().get(0).vrid());
         int master = number(masterPriority.get(), "vrrp.masterPriority", problems, v.masterPriority());
         int backup = number(backupPriority.get(), "vrrp.backupPriority", problems, v.backupPriority());
         BigDecimal advert = decimal(advertInterval.get(), problems, v.advertInterval());
-        List<VrrpInstance> instances = instances(t, newHosts, newVrid);
+        int newSecondVrid = secondVrid.get().isBlank() ? newVrid + 1
+                : number(secondVrid.get(), "vrrp.instances[1].vrid", problems, newVrid + 1);
+        List<VrrpInstance> instances = instances(t, newHosts, newVrid, newSecondVrid);
         int version = vrrpVersion.get() == null ? 2 : vrrpVersion.get();
         VrrpSettings newVrrp = new VrrpSettings(version, advert, preempt.get(), unicast.get(), master, backup,
                 version == 3 ? null : v.authentication(), v.checkScript(), instances);
@@ -116,7 +128,7 @@ public final class WizardState {
         return new Draft(result, problems);
     }
 
-    private List<VrrpInstance> instances(Topology t, List<Host> newHosts, int newVrid) {
+    private List<VrrpInstance> instances(Topology t, List<Host> newHosts, int newVrid, int newSecondVrid) {
         List<String> fronts = newHosts.stream().filter(Host::isFrontEnd).map(Host::name).toList();
         String firstMaster = t.vrrp().instances().get(0).master();
         String otherFront = fronts.stream().filter(n -> !n.equals(firstMaster)).findFirst().orElse(firstMaster);
@@ -124,9 +136,34 @@ public final class WizardState {
         result.add(new VrrpInstance(t.vrrp().instances().get(0).name(), newVrid, vip.get().trim(), firstMaster, null));
         if (mode.get() == Mode.DUAL_MASTER) {
             String name = t.vrrp().instances().size() > 1 ? t.vrrp().instances().get(1).name() : "VI_2";
-            result.add(new VrrpInstance(name, newVrid + 1, secondVip.get().trim(), otherFront, null));
+            result.add(new VrrpInstance(name, newSecondVrid, secondVip.get().trim(), otherFront, null));
         }
         return result;
+    }
+
+    /**
+     * The power switch's file, or null when blank. It has to exist on this computer now: a typo
+     * found only when the student clicks "power off" during the failover demonstration is too late.
+     */
+    private static String vmxFile(String text, String field, List<Problem> problems) {
+        String path = text == null ? "" : text.trim();
+        if (path.isEmpty()) {
+            return null;
+        }
+        if (!path.toLowerCase(java.util.Locale.ROOT).endsWith(".vmx")) {
+            problems.add(new Problem(Problem.Severity.ERROR, field, "input.vmx", Texts.of("input.vmx.notVmx", path)));
+        } else if (!isFile(path)) {
+            problems.add(new Problem(Problem.Severity.ERROR, field, "input.vmx", Texts.of("input.vmx.missing", path)));
+        }
+        return path;
+    }
+
+    private static boolean isFile(String path) {
+        try {
+            return Files.isRegularFile(Path.of(path));
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     private static int number(String text, String field, List<Problem> problems, int fallback) {
@@ -149,6 +186,25 @@ public final class WizardState {
 
     private static Problem inputProblem(String field, LocalizedText message) {
         return new Problem(Problem.Severity.ERROR, field, "input.number", message);
+    }
+
+    /**
+     * A fix offered by pre-flight, applied to the fields the student sees (the same
+     * {@link Remedy#apply} the CLI uses), so the change shows on the High availability page.
+     */
+    public void apply(Remedy remedy) {
+        Topology current = toDraft().topology();
+        if (current == null) {
+            return;
+        }
+        VrrpSettings fixed = remedy.apply(current).vrrp();
+        unicast.set(fixed.unicast());
+        int first = fixed.instances().get(0).vrid();
+        vrid.set(String.valueOf(first));
+        if (fixed.instances().size() > 1) {
+            int second = fixed.instances().get(1).vrid();
+            secondVrid.set(second == first + 1 ? "" : String.valueOf(second));
+        }
     }
 
     /** FX thread: the login as an immutable value for a worker. */
@@ -219,6 +275,10 @@ public final class WizardState {
         return vrid;
     }
 
+    public StringProperty secondVridProperty() {
+        return secondVrid;
+    }
+
     public StringProperty masterPriorityProperty() {
         return masterPriority;
     }
@@ -249,7 +309,7 @@ public final class WizardState {
 
     /** Every property whose change re-validates. */
     Observable[] validationInputs() {
-        return new Observable[] {base, hosts, vip, secondVip, interfaceName, vrid, masterPriority, backupPriority,
+        return new Observable[] {base, hosts, vip, secondVip, interfaceName, vrid, secondVrid, masterPriority, backupPriority,
                 preempt, mode, unicast, vrrpVersion, advertInterval};
     }
 }

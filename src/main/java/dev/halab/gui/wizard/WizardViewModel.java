@@ -3,6 +3,7 @@ package dev.halab.gui.wizard;
 import dev.halab.core.failover.FailoverTiming;
 import dev.halab.core.i18n.LocalizedText;
 import dev.halab.core.topology.Problem;
+import dev.halab.core.topology.Remedy;
 import dev.halab.core.topology.Topology;
 import dev.halab.core.topology.TopologyValidator;
 import dev.halab.gui.common.Texts;
@@ -148,6 +149,12 @@ public final class WizardViewModel {
 
     public void runPreflight() {
         preflight.run(runRequest());
+    }
+
+    /** One click on a fix pre-flight offered: the fields change as if typed, then pre-flight runs again. */
+    public void applyRemedy(Remedy remedy) {
+        state.apply(remedy);
+        runPreflight();
     }
 
     public void runPlan() {

@@ -104,6 +104,22 @@ class ReportTest {
     }
 
     @Test
+    void neitherThePageNorTheZipShowsTheVrrpKey(@TempDir Path dir) throws Exception {
+        Topology lab = ProfileLoader.load("local-lab");
+        String key = lab.vrrp().authentication().password();
+        ReportWriter.ReportFiles files = ReportWriter.write(new ReportData(lab, recorded(dir.resolve("s")), "Li Lei",
+                LocalDate.now(), Locale.ENGLISH), dir.resolve("out"), null);
+        assertThat(Files.readString(files.html())).contains("auth_pass " + dev.halab.core.topology.Authentication.MASK)
+                .doesNotContain("auth_pass " + key);
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(files.zip()))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                assertThat(new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).as(e.getName())
+                        .doesNotContain("auth_pass " + key);
+            }
+        }
+    }
+
+    @Test
     void aReportWithoutAStudentNameIsAClearError() {
         assertThatThrownBy(() -> new ReportData(ProfileLoader.load("local-lab"), LabSession.start("local-lab", T0), " ",
                 LocalDate.now(), Locale.ENGLISH)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name");

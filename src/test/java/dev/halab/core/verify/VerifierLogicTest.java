@@ -33,4 +33,27 @@ class VerifierLogicTest {
         var failed = List.of(checks.get(0), new VerifyReport.Check(false, checks.get(1).text()));
         assertThat(Verifier.summary(failed).render(java.util.Locale.ENGLISH)).isEqualTo("verify FAILED: 1 check(s) failed");
     }
+
+    @Test
+    void aGatewayTimeoutIsReportedAsTomcatUnreachableNotAsAWrongFrontEnd() {
+        java.net.URI vip = java.net.URI.create("http://192.168.224.150/");
+        var problem = Verifier.responseProblem(3, vip, 504, "NGINX-1", false, "NGINX-1").orElseThrow();
+        assertThat(problem.render(java.util.Locale.ENGLISH))
+                .isEqualTo("Request 3 to http://192.168.224.150/ got HTTP 504 from NGINX-1: nginx answered but could not get"
+                        + " the page from tomcat (is tomcat running and reachable on port 8080 from the front end?)")
+                .doesNotContain("not by the master");
+        assertThat(problem.render(java.util.Locale.SIMPLIFIED_CHINESE)).contains("HTTP 504").contains("tomcat");
+    }
+
+    @Test
+    void onlyAGoodAnswerFromAnotherNginxIsAWrongFrontEnd() {
+        java.net.URI vip = java.net.URI.create("http://192.168.224.150/");
+        assertThat(Verifier.responseProblem(1, vip, 200, "NGINX-2", true, "NGINX-1").orElseThrow().key())
+                .isEqualTo("verify.wrongFrontEnd");
+        assertThat(Verifier.responseProblem(1, vip, 200, "NGINX-1", false, "NGINX-1").orElseThrow().key())
+                .isEqualTo("verify.bodyWithoutNginx");
+        assertThat(Verifier.responseProblem(1, vip, 404, "NGINX-1", false, "NGINX-1").orElseThrow().render(java.util.Locale.ENGLISH))
+                .contains("index.jsp");
+        assertThat(Verifier.responseProblem(1, vip, 200, "NGINX-1", true, "NGINX-1")).isEmpty();
+    }
 }

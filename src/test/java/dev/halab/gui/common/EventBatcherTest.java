@@ -55,4 +55,21 @@ class EventBatcherTest {
         assertThat(ran).containsExactly("first", "late");
         assertThat(token.isCancelled()).isTrue();
     }
+
+    @Test
+    void aFloodThatIsNeverDrainedKeepsOnlyTheNewestItems() {
+        List<Integer> delivered = new ArrayList<>();
+        EventBatcher<Integer> batcher = new EventBatcher<>(delivered::addAll);
+        int flood = EventBatcher.CAPACITY + 1_000;
+        for (int i = 0; i < flood; i++) {
+            batcher.offer(i);
+        }
+
+        batcher.stop(); // delivers everything still waiting
+
+        assertThat(batcher.dropped()).isEqualTo(1_000);
+        assertThat(delivered).hasSize(EventBatcher.CAPACITY);
+        assertThat(delivered.get(0)).isEqualTo(1_000);
+        assertThat(delivered.get(delivered.size() - 1)).isEqualTo(flood - 1);
+    }
 }

@@ -2,58 +2,25 @@ package dev.halab.gui.companion;
 
 import dev.halab.core.i18n.Bundles;
 import dev.halab.core.tutorial.TutorialDifferences;
-import dev.halab.gui.MainWindow;
-import dev.halab.gui.ScriptedServices;
-import dev.halab.gui.common.AppExecutor;
+import dev.halab.gui.HeadlessWindowTest;
 import dev.halab.gui.common.Texts;
-import dev.halab.gui.common.Theme;
-import dev.halab.gui.common.UiContext;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The companion opened from the main window's header: the differences page, the commands and copying, both languages. */
-@ExtendWith(ApplicationExtension.class)
-class CompanionViewTest {
-    private final ScriptedServices scripted = new ScriptedServices();
-    private final AppExecutor executor = new AppExecutor();
-    private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        Texts.setLocale(Locale.ENGLISH);
-        Theme.LIGHT.apply();
-        window = new MainWindow(scripted.services(), UiContext.fx(executor));
-        Scene scene = new Scene(window, 1200, 800);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.show();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        executor.close();
-        WaitForAsyncUtils.asyncFx(() -> Texts.setLocale(Locale.ENGLISH)).get();
-    }
-
+class CompanionViewTest extends HeadlessWindowTest {
     private CompanionView open(FxRobot robot) {
         robot.clickOn("#open-companion");
         WaitForAsyncUtils.waitForFxEvents();

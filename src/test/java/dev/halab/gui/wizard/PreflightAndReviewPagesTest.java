@@ -3,56 +3,34 @@ package dev.halab.gui.wizard;
 import dev.halab.core.event.RunEvent;
 import dev.halab.core.i18n.LocalizedText;
 import dev.halab.core.plan.Preflight;
-import dev.halab.gui.MainWindow;
+import dev.halab.gui.HeadlessWindowTest;
 import dev.halab.gui.ScriptedServices;
-import dev.halab.gui.common.AppExecutor;
-import dev.halab.gui.common.Texts;
-import dev.halab.gui.common.Theme;
-import dev.halab.gui.common.UiContext;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.HBox;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The pre-flight page shows each reported check per host; the Review page groups files by host. */
-@ExtendWith(ApplicationExtension.class)
-class PreflightAndReviewPagesTest {
-    private final ScriptedServices scripted = new ScriptedServices();
-    private final AppExecutor executor = new AppExecutor();
-    private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        Texts.setLocale(Locale.ENGLISH);
-        Theme.LIGHT.apply();
-        window = new MainWindow(scripted.services(), UiContext.fx(executor));
-        Scene scene = new Scene(window, 1300, 900);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.show();
+class PreflightAndReviewPagesTest extends HeadlessWindowTest {
+    @Override
+    protected double width() {
+        return 1300;
     }
 
-    @AfterEach
-    void tearDown() {
-        executor.close();
+    @Override
+    protected double height() {
+        return 900;
     }
 
     private void toPreflight(FxRobot robot) throws Exception {

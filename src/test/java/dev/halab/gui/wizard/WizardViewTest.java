@@ -1,58 +1,26 @@
 package dev.halab.gui.wizard;
 
 import dev.halab.core.i18n.Bundles;
+import dev.halab.gui.HeadlessWindowTest;
 import dev.halab.gui.MainWindow;
 import dev.halab.gui.ScriptedServices;
-import dev.halab.gui.common.AppExecutor;
 import dev.halab.gui.common.Texts;
-import dev.halab.gui.common.Theme;
-import dev.halab.gui.common.UiContext;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The wizard in a real (headless Monocle) window: validation shown, navigation, state kept, language switch. */
-@ExtendWith(ApplicationExtension.class)
-class WizardViewTest {
-    private final ScriptedServices scripted = new ScriptedServices();
-    private final AppExecutor executor = new AppExecutor();
-    private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        Texts.setLocale(Locale.ENGLISH);
-        Theme.LIGHT.apply();
-        window = new MainWindow(scripted.services(), UiContext.fx(executor));
-        Scene scene = new Scene(window, 1200, 800);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.show();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        executor.close();
-        // the language is app-wide and bound by every label: switch it back on the FX thread
-        WaitForAsyncUtils.asyncFx(() -> Texts.setLocale(Locale.ENGLISH)).get();
-    }
-
+class WizardViewTest extends HeadlessWindowTest {
     private void chooseTutorial(FxRobot robot) {
         robot.clickOn("#choice-profile");
         ListView<String> profiles = robot.lookup("#profiles").queryListView();
