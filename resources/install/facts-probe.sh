@@ -31,6 +31,7 @@ for k in /etc/ssh/ssh_host_*_key.pub; do
 done
 for f in "$@"; do
   if [ -f "$f" ]; then echo "file${T}$(sha256sum < "$f" | cut -d' ' -f1)${T}$f"
+    echo "filemeta${T}$(stat -c "%a${T}%U:%G" "$f")${T}$f"
   elif [ -e "$f" ] || [ -L "$f" ]; then echo "file${T}other${T}$f"
   else echo "file${T}absent${T}$f"; fi
 done

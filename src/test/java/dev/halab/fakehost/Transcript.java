@@ -32,6 +32,7 @@ public final class Transcript {
     private static final Pattern RUN_ID = Pattern.compile("/var/backups/halab/\\d{8}-\\d{6}");
     /** The pre-flight VRRP check ends with a random nonce of the run (see {@code PreflightRunner}). */
     private static final Pattern VRRP_CHECK_NONCE = Pattern.compile("(?s)^(sudo python3 -c '# HA Lab VRRP network check.*) ([0-9a-f]{8})$");
+    private static final Pattern MANIFEST_CHECKSUM = Pattern.compile("\"checksum\" : \"[0-9a-f]{64}\"");
     static final String PROBE_MARKER = "<facts-probe.sh>";
 
     private final Map<String, List<Exchange>> byHost;
@@ -122,8 +123,12 @@ public final class Transcript {
         return m.matches() ? m.group(1) + " NONCE" : key;
     }
 
-    /** Replaces the run's backup folder name, which changes with every run. */
+    /**
+     * Replaces the run's backup folder name, which changes with every run, and so the manifest's
+     * checksum over a text that holds that name.
+     */
     public static String normalise(String text) {
-        return text == null ? null : RUN_ID.matcher(text).replaceAll("/var/backups/halab/RUN");
+        return text == null ? null : MANIFEST_CHECKSUM.matcher(RUN_ID.matcher(text).replaceAll("/var/backups/halab/RUN"))
+                .replaceAll("\"checksum\" : \"SHA256\"");
     }
 }

@@ -1,8 +1,5 @@
 package dev.halab.core.facts;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.halab.core.command.RemoteCommand;
 import dev.halab.core.i18n.LocalizedText;
 import dev.halab.core.remote.CommandResult;
@@ -29,7 +26,6 @@ import java.util.Optional;
 public final class FactsProbe {
     private static final String SCRIPT_RESOURCE = "install/facts-probe.sh";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private FactsProbe() {
     }
@@ -71,6 +67,7 @@ public final class FactsProbe {
         InitSystem init = InitSystem.UNKNOWN;
         Map<String, String> packages = new HashMap<>();
         Map<String, String> files = new LinkedHashMap<>();
+        Map<String, String> fileModes = new LinkedHashMap<>();
         Map<String, ServiceState> services = new LinkedHashMap<>();
         List<String> links = new ArrayList<>();
         List<InterfaceAddress> addresses = new ArrayList<>();
@@ -112,6 +109,11 @@ public final class FactsProbe {
                 case "file" -> {
                     if (f.length >= 3) {
                         files.put(f[2], f[1]);
+                    }
+                }
+                case "filemeta" -> {
+                    if (f.length >= 4) {
+                        fileModes.put(f[3], f[1] + " " + f[2]);
                     }
                 }
                 case "service" -> {
@@ -163,28 +165,24 @@ public final class FactsProbe {
         }
         return new HostFacts(uid, osId, osVersion, osLike, pretty, apt, aptLists, init, packages, files, services,
                 links, addresses, disk, busy, nonlocal, firewall, users, groups, manifest, candidates, python3,
-                new Identity(machineId, macs, hostKeys));
+                new Identity(machineId, macs, hostKeys), fileModes);
     }
 
+    /** A manifest that cannot be read is reported as damaged, never as "nothing installed" (see {@link Manifest#read}). */
     static Manifest readManifest(String base64) {
         try {
-            return JSON.readValue(Base64.getDecoder().decode(base64.trim()), Manifest.class);
-        } catch (Exception e) {
-            // An unreadable manifest is treated as empty rather than guessing what it said.
-            return Manifest.empty();
+            return Manifest.read(Base64.getDecoder().decode(base64.trim()));
+        } catch (IllegalArgumentException e) {
+            return Manifest.damaged(Manifest.DAMAGE_UNREADABLE);
         }
     }
 
     public static String manifestJson(Manifest manifest) {
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return new String(manifest.toBytes(), StandardCharsets.UTF_8);
     }
 
     public static byte[] manifestBytes(Manifest manifest) {
-        return manifestJson(manifest).getBytes(StandardCharsets.UTF_8);
+        return manifest.toBytes();
     }
 
     private static String field(String[] f, int i) {

@@ -19,6 +19,8 @@ import java.util.Optional;
  *                         has none; empty when the package lists were absent (not known yet)
  * @param python3          whether python3 runs there (the VRRP network checks need it)
  * @param identity         what a cloned VM would share with its original
+ * @param fileModes        octal mode and owner of each probed regular file ({@code "644 root:root"});
+ *                         empty for a file, or a probe, that did not say
  */
 public record HostFacts(int uid, String osId, String osVersion, String osLike, String osPrettyName,
                         boolean hasApt, boolean aptListsPresent, InitSystem initSystem,
@@ -27,7 +29,7 @@ public record HostFacts(int uid, String osId, String osVersion, String osLike, S
                         List<InterfaceAddress> addresses, long diskFreeKb, List<String> aptBusy,
                         int nonlocalBind, Firewall firewall, List<String> users, List<String> groups,
                         Optional<Manifest> manifest, Map<String, String> candidates, boolean python3,
-                        Identity identity) {
+                        Identity identity, Map<String, String> fileModes) {
 
     public static final String ABSENT = "absent";
     public static final String NOT_A_FILE = "other";
@@ -42,6 +44,7 @@ public record HostFacts(int uid, String osId, String osVersion, String osLike, S
         users = List.copyOf(users);
         groups = List.copyOf(groups);
         candidates = Map.copyOf(candidates);
+        fileModes = fileModes == null ? Map.of() : Map.copyOf(fileModes);
     }
 
     /** No candidate (the lists say so); empty when the lists did not say (absent lists, old probe). */
@@ -63,6 +66,11 @@ public record HostFacts(int uid, String osId, String osVersion, String osLike, S
     /** sha256 of a probed file, or {@link #ABSENT}; a path that was not probed counts as absent. */
     public String checksum(String path) {
         return fileChecksums.getOrDefault(path, ABSENT);
+    }
+
+    /** The file's octal mode and owner ({@code "644 root:root"}), if the probe said. */
+    public Optional<String> modeAndOwner(String path) {
+        return Optional.ofNullable(fileModes.get(path));
     }
 
     public boolean exists(String path) {

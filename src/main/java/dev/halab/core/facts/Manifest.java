@@ -1,8 +1,16 @@
 package dev.halab.core.facts;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -12,25 +20,43 @@ import java.util.Set;
  * What HA Lab changed on a host, kept on the host at {@link #PATH} so that {@code uninstall}
  * restores exactly that, whichever controller runs it. For each file only the first change is
  * recorded: its backup is the file as it was before HA Lab, which is what uninstall restores.
+ * Written whole and atomically (temporary file, fsync, rename) with a sha256 of its content, so
+ * a cut write or a damaged file is recognised ({@link #damage()}) instead of read as "nothing".
  *
- * @param packagesAdded packages that were not installed before, including pulled-in dependencies
- * @param usersAdded    system users those packages created (e.g. tomcat), removed by uninstall
- * @param groupsAdded   the same for groups
+ * @param version         format version ({@link #VERSION}; 1 had no checksum)
+ * @param packagesAdded   packages that were not installed before, including pulled-in dependencies
+ * @param usersAdded      system users those packages created (e.g. tomcat), removed by uninstall
+ * @param groupsAdded     the same for groups
+ * @param files           files written or moved aside, in the order it happened
  * @param packagesUpgraded packages that were installed already but apt upgraded as a dependency
- *                      ("perl-base 5.36.0-7+deb12u3 -> 5.36.0-7+deb12u4"): uninstall cannot
- *                      downgrade them safely and says so
- * @param files         files written or moved aside, in the order it happened
+ *                        ("perl-base 5.36.0-7+deb12u3 -> 5.36.0-7+deb12u4"): uninstall cannot
+ *                        downgrade them safely and says so
+ * @param pendingHandlers handlers (by {@code Handler} name) due because files they watch were
+ *                        moved in and that have not run yet: a run cut in between leaves them to the next
+ * @param undo            commands (argv, run as root) that undo changes other than files and
+ *                        packages, such as a firewall rule or a sysctl setting; uninstall runs them newest first
+ * @param checksum        sha256 of the manifest written without this field (version 2 on)
+ * @param damage          why the manifest found on the host cannot be trusted ({@code DAMAGE_*}); never written
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Manifest(int version, List<String> packagesAdded, List<String> usersAdded, List<String> groupsAdded,
-                       List<FileRecord> files, List<String> packagesUpgraded) {
+                       List<FileRecord> files, List<String> packagesUpgraded, List<String> pendingHandlers,
+                       List<List<String>> undo, String checksum, @JsonIgnore String damage) {
     public static final String PATH = "/var/lib/halab/manifest.json";
     public static final String BACKUP_ROOT = "/var/backups/halab";
+    public static final int VERSION = 2;
+    /** Not JSON, or cut short. */
+    public static final String DAMAGE_UNREADABLE = "unreadable";
+    /** A version this HA Lab does not know. */
+    public static final String DAMAGE_VERSION = "version";
+    /** Complete JSON whose checksum does not match: edited or partly overwritten. */
+    public static final String DAMAGE_CHECKSUM = "checksum";
+    private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /**
-     * @param path      the file's path
-     * @param existed   whether a file was there before HA Lab touched it
-     * @param backup    where that original was saved (null if it did not exist)
+     * @param path       the file's path
+     * @param existed    whether a file was there before HA Lab touched it
+     * @param backup     where that original was saved (null if it did not exist)
      * @param movedAside true when HA Lab only moved the file away (the nginx default site)
      */
     public record FileRecord(String path, boolean existed, String backup, boolean movedAside) {
@@ -42,10 +68,22 @@ public record Manifest(int version, List<String> packagesAdded, List<String> use
         groupsAdded = groupsAdded == null ? List.of() : List.copyOf(groupsAdded);
         files = files == null ? List.of() : List.copyOf(files);
         packagesUpgraded = packagesUpgraded == null ? List.of() : List.copyOf(packagesUpgraded);
+        pendingHandlers = pendingHandlers == null ? List.of() : List.copyOf(pendingHandlers);
+        undo = undo == null ? List.of() : undo.stream().map(List::copyOf).toList();
     }
 
     public static Manifest empty() {
-        return new Manifest(1, List.of(), List.of(), List.of(), List.of(), List.of());
+        return new Manifest(VERSION, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, null);
+    }
+
+    /** A manifest that exists on the host but cannot be trusted: install and uninstall stop there. */
+    public static Manifest damaged(String why) {
+        return new Manifest(VERSION, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, why);
+    }
+
+    @JsonIgnore
+    public boolean isDamaged() {
+        return damage != null;
     }
 
     public Optional<FileRecord> file(String path) {
@@ -59,16 +97,91 @@ public record Manifest(int version, List<String> packagesAdded, List<String> use
         }
         List<FileRecord> all = new ArrayList<>(files);
         all.add(record);
-        return new Manifest(version, packagesAdded, usersAdded, groupsAdded, all, packagesUpgraded);
+        return with(packagesAdded, usersAdded, groupsAdded, all, packagesUpgraded, pendingHandlers, undo);
     }
 
     public Manifest withPackages(List<String> packages, List<String> users, List<String> groups) {
-        return new Manifest(version, union(packagesAdded, packages), union(usersAdded, users), union(groupsAdded, groups), files,
-                packagesUpgraded);
+        return with(union(packagesAdded, packages), union(usersAdded, users), union(groupsAdded, groups), files,
+                packagesUpgraded, pendingHandlers, undo);
     }
 
     public Manifest withUpgrades(List<String> upgrades) {
-        return new Manifest(version, packagesAdded, usersAdded, groupsAdded, files, union(packagesUpgraded, upgrades));
+        return with(packagesAdded, usersAdded, groupsAdded, files, union(packagesUpgraded, upgrades), pendingHandlers, undo);
+    }
+
+    public Manifest withPendingHandler(String handler) {
+        return with(packagesAdded, usersAdded, groupsAdded, files, packagesUpgraded, union(pendingHandlers, List.of(handler)), undo);
+    }
+
+    public Manifest withoutPendingHandler(String handler) {
+        return with(packagesAdded, usersAdded, groupsAdded, files, packagesUpgraded,
+                pendingHandlers.stream().filter(h -> !h.equals(handler)).toList(), undo);
+    }
+
+    /** Adds a command that undoes a change, unless it is recorded already. */
+    public Manifest withUndo(List<String> command) {
+        if (undo.contains(command)) {
+            return this;
+        }
+        List<List<String>> all = new ArrayList<>(undo);
+        all.add(List.copyOf(command));
+        return with(packagesAdded, usersAdded, groupsAdded, files, packagesUpgraded, pendingHandlers, all);
+    }
+
+    private static Manifest with(List<String> packages, List<String> users, List<String> groups, List<FileRecord> files,
+                                 List<String> upgraded, List<String> handlers, List<List<String>> undo) {
+        return new Manifest(VERSION, packages, users, groups, files, upgraded, handlers, undo, null, null);
+    }
+
+    /** The file as written to the host: pretty JSON ending in a newline, with its checksum. */
+    public byte[] toBytes() {
+        Manifest unsigned = with(packagesAdded, usersAdded, groupsAdded, files, packagesUpgraded, pendingHandlers, undo);
+        Manifest signed = new Manifest(VERSION, packagesAdded, usersAdded, groupsAdded, files, packagesUpgraded,
+                pendingHandlers, undo, sha256(unsigned.json()), null);
+        return signed.json().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads a manifest as found on a host. Anything that is not a complete manifest (cut short,
+     * edited, not JSON, a checksum that does not match, a version from a newer HA Lab) comes back
+     * {@link #isDamaged() damaged} with the reason; version 1 manifests (before checksums) are read as they are.
+     */
+    public static Manifest read(byte[] content) {
+        Manifest read;
+        try {
+            read = JSON.readValue(content, Manifest.class);
+        } catch (Exception e) {
+            return damaged(DAMAGE_UNREADABLE);
+        }
+        if (read == null) {
+            return damaged(DAMAGE_UNREADABLE);
+        }
+        if (read.version() < 1 || read.version() > VERSION) {
+            return damaged(DAMAGE_VERSION);
+        }
+        // The checksum belongs to the file, not to what it says: the manifest read carries none.
+        Manifest unsigned = new Manifest(read.version(), read.packagesAdded(), read.usersAdded(), read.groupsAdded(),
+                read.files(), read.packagesUpgraded(), read.pendingHandlers(), read.undo(), null, null);
+        if (read.version() >= 2 && (read.checksum() == null || !read.checksum().equals(sha256(unsigned.json())))) {
+            return damaged(DAMAGE_CHECKSUM);
+        }
+        return unsigned;
+    }
+
+    private String json() {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> union(List<String> a, List<String> b) {

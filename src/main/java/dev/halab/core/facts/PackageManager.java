@@ -10,10 +10,18 @@ import java.util.List;
  * recognised. Only apt today; a new family adds a constant here (docs/adding-a-distro.md).
  */
 public enum PackageManager {
-    APT(List.of("env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "-q", "-o", "DPkg::Lock::Timeout=300"),
-            List.of("update"), List.of("install", "-y", "--no-install-recommends"), List.of("purge", "-y"),
+    // LC_ALL=C: HA Lab reads apt's answers (what it installs, what it cannot find) in English.
+    // force-confdef/confold: a changed conffile never stops apt at a prompt; the admin's file is kept.
+    APT(List.of("env", "LC_ALL=C", "DEBIAN_FRONTEND=noninteractive", "apt-get", "-q", "-o", "DPkg::Lock::Timeout=300"),
+            List.of("update"),
+            List.of("-o", "Dpkg::Options::=--force-confdef", "-o", "Dpkg::Options::=--force-confold",
+                    "install", "-y", "--no-install-recommends"),
+            List.of("purge", "-y"),
             List.of("Unable to locate package", "has no installation candidate"),
             "install/package-candidates.sh");
+
+    /** What {@link #repairInterrupted()} prints when it had something to repair. */
+    public static final String INTERRUPTED = "halab-dpkg-interrupted";
 
     private final List<String> base;
     private final List<String> update;
@@ -45,6 +53,17 @@ public enum PackageManager {
     /** Removes packages with their configuration (uninstall of what HA Lab added). */
     public RemoteCommand purge(List<String> packages) {
         return command(purge, packages);
+    }
+
+    /**
+     * Finishes a package installation that was cut short (dpkg's journal not empty, or packages
+     * left unpacked or half configured): prints {@link #INTERRUPTED} first when it did so,
+     * otherwise changes nothing. apt refuses to install anything until this is done.
+     */
+    public RemoteCommand repairInterrupted() {
+        return RemoteCommand.shell("if [ -n \"$(ls -A /var/lib/dpkg/updates 2>/dev/null)\" ] || [ -n \"$(dpkg --audit 2>/dev/null)\" ]; "
+                + "then echo " + INTERRUPTED + "; LC_ALL=C DEBIAN_FRONTEND=noninteractive dpkg --configure -a --force-confdef --force-confold; fi")
+                .asRoot();
     }
 
     /** True when a failed install's output says a package is unknown (stale or missing lists). */

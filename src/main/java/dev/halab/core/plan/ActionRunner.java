@@ -15,16 +15,19 @@ final class ActionRunner {
     private final Commands commands;
     private final FileActions files;
     private final PackageActions packages;
+    private final ManifestWriter manifests;
 
-    ActionRunner(Commands commands, FileActions files, PackageActions packages) {
+    ActionRunner(Commands commands, FileActions files, PackageActions packages, ManifestWriter manifests) {
         this.commands = commands;
         this.files = files;
         this.packages = packages;
+        this.manifests = manifests;
     }
 
     void execute(HostRun host, String stepId, List<Action> actions) throws StepFailure {
         List<FileActions.Moved> moved = new ArrayList<>();
         Set<Action.PutFile> checkInPlace = new LinkedHashSet<>();
+        recordPendingHandlers(host, stepId, actions);
         try {
             for (Action action : actions) {
                 executeOne(host, stepId, action, moved, checkInPlace);
@@ -35,6 +38,20 @@ final class ActionRunner {
         } catch (StepFailure e) {
             files.rollback(host, stepId, moved);
             throw e;
+        }
+    }
+
+    /**
+     * The handlers a step will notify are recorded on the host before any of its files moves in:
+     * a run cut between the move and the handler leaves them for the next run to carry out.
+     */
+    private void recordPendingHandlers(HostRun host, String stepId, List<Action> actions) throws StepFailure {
+        boolean movesFiles = actions.stream().anyMatch(a -> a instanceof Action.PutFile || a instanceof Action.MoveAside);
+        for (Action action : actions) {
+            if (movesFiles && action instanceof Action.Notify notify
+                    && !host.manifest.pendingHandlers().contains(notify.handler().name())) {
+                manifests.write(host, stepId, host.manifest.withPendingHandler(notify.handler().name()));
+            }
         }
     }
 
@@ -54,6 +71,10 @@ final class ActionRunner {
             }
         } else if (action instanceof Action.MoveAside aside) {
             files.moveAside(host, stepId, aside.path());
+        } else if (action instanceof Action.RecordUndo undo) {
+            if (!host.manifest.undo().contains(undo.argv())) {
+                manifests.write(host, stepId, host.manifest.withUndo(undo.argv()));
+            }
         } else if (action instanceof Action.Notify notify) {
             host.pendingHandlers.add(notify.handler());
         } else {

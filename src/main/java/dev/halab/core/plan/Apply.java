@@ -1,6 +1,7 @@
 package dev.halab.core.plan;
 
 import dev.halab.core.remote.RemoteException;
+import dev.halab.core.step.Phase;
 import dev.halab.core.step.Step;
 import dev.halab.core.step.StepResult;
 
@@ -9,11 +10,13 @@ final class Apply implements StepWalk.Mode {
     private final Run run;
     private final ActionRunner actions;
     private final Handlers handlers;
+    private final Phase phase;
 
-    Apply(Run run, ActionRunner actions, Handlers handlers) {
+    Apply(Run run, ActionRunner actions, Handlers handlers, Phase phase) {
         this.run = run;
         this.actions = actions;
         this.handlers = handlers;
+        this.phase = phase;
     }
 
     @Override
@@ -32,6 +35,6 @@ final class Apply implements StepWalk.Mode {
 
     @Override
     public void afterWalk(HostRun host) {
-        handlers.runPending(host);
+        handlers.runPending(host, phase);
     }
 }

@@ -55,7 +55,7 @@ final class FileActions {
         boolean existed = host.facts.exists(file.path());
         String backup = run.backupPath(file.path());
         if (host.manifest.file(file.path()).isEmpty()) {
-            manifests.write(host, host.manifest.withFile(new Manifest.FileRecord(file.path(), existed, existed ? backup : null, false)));
+            manifests.write(host, stepId, host.manifest.withFile(new Manifest.FileRecord(file.path(), existed, existed ? backup : null, false)));
         }
         commands.checked(host, stepId, RemoteCommand.of("sh", "-c",
                 "set -e; if [ -e \"$1\" ] || [ -L \"$1\" ]; then mkdir -p \"$(dirname \"$3\")\"; cp -a \"$1\" \"$3\"; fi; mv -f \"$2\" \"$1\"",
@@ -66,7 +66,7 @@ final class FileActions {
     void moveAside(HostRun host, String stepId, String path) throws StepFailure {
         String backup = run.backupPath(path);
         if (host.manifest.file(path).isEmpty()) {
-            manifests.write(host, host.manifest.withFile(new Manifest.FileRecord(path, true, backup, true)));
+            manifests.write(host, stepId, host.manifest.withFile(new Manifest.FileRecord(path, true, backup, true)));
         }
         commands.checked(host, stepId, RemoteCommand.of("sh", "-c",
                 "if [ -e \"$1\" ] || [ -L \"$1\" ]; then mkdir -p \"$(dirname \"$2\")\" && mv -f \"$1\" \"$2\"; fi",

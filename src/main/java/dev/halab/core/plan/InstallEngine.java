@@ -59,12 +59,14 @@ public final class InstallEngine {
     public RunSummary install(Topology topology, RunListener listener) {
         return execute(topology, listener, "install", true, run -> {
             Commands commands = new Commands(run);
-            ManifestWriter manifests = new ManifestWriter();
+            ManifestWriter manifests = new ManifestWriter(commands);
             ActionRunner actions = new ActionRunner(commands, new FileActions(run, commands, manifests),
-                    new PackageActions(run, commands, manifests));
-            Apply apply = new Apply(run, actions, new Handlers(run, commands));
+                    new PackageActions(run, commands, manifests), manifests);
+            Handlers handlers = new Handlers(run, commands, manifests);
+            run.hosts.values().forEach(Handlers::adoptLeftOver);
             StepWalk walk = new StepWalk(run);
             for (Phase phase : Phase.values()) {
+                Apply apply = new Apply(run, actions, handlers, phase);
                 List<HostRun> ready = run.hosts.values().stream().filter(host -> mayRun(run, host, phase)).toList();
                 run.parallel(ready, host -> walk.walk(host, stepsOf(run, host, phase), apply));
             }

@@ -1,6 +1,7 @@
 package dev.halab.core.plan;
 
 import dev.halab.core.facts.HostFacts;
+import dev.halab.core.facts.PackageManager;
 import dev.halab.core.remote.CommandResult;
 import dev.halab.core.remote.RemoteException;
 import dev.halab.core.step.Action;
@@ -29,6 +30,10 @@ final class PackageActions {
         List<String> outputs = new ArrayList<>();
         boolean updated = false;
         try {
+            CommandResult repair = commands.checked(host, stepId, install.repair());
+            if (repair.stdout().contains(PackageManager.INTERRUPTED)) {
+                run.notice(host, StepTexts.text("run.dpkgRepaired", host.name()));
+            }
             if (install.updateFirst()) {
                 commands.checked(host, stepId, install.update());
                 updated = true;
@@ -46,12 +51,12 @@ final class PackageActions {
                         Commands.lastLine(result)));
             }
         } finally {
-            recordAdded(host, before, install.packages(), outputs);
+            recordAdded(host, stepId, before, install.packages(), outputs);
         }
     }
 
     /** Records in the manifest what the install added for HA Lab (even a half-done one), so uninstall removes it. */
-    private void recordAdded(HostRun host, HostFacts before, List<String> requested, List<String> outputs) throws StepFailure {
+    private void recordAdded(HostRun host, String stepId, HostFacts before, List<String> requested, List<String> outputs) throws StepFailure {
         HostFacts after;
         try {
             after = run.probe(host);
@@ -65,7 +70,7 @@ final class PackageActions {
                 .filter(e -> after.installed(e.getKey()) && !after.version(e.getKey()).orElse("").equals(e.getValue()))
                 .map(e -> e.getKey() + " " + e.getValue() + " -> " + after.version(e.getKey()).orElse("?")).sorted().toList();
         if (!packages.isEmpty() || !users.isEmpty() || !groups.isEmpty() || !upgraded.isEmpty()) {
-            manifests.write(host, host.manifest.withPackages(packages, users, groups).withUpgrades(upgraded));
+            manifests.write(host, stepId, host.manifest.withPackages(packages, users, groups).withUpgrades(upgraded));
         }
     }
 }

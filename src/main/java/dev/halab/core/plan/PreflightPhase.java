@@ -22,6 +22,9 @@ final class PreflightPhase {
 
     /** True when every check passed on every host. */
     boolean run() {
+        for (HostRun host : run.hosts.values()) {
+            run.manifestProblem(host).ifPresent(why -> run.fail(host, "manifest", why));
+        }
         Map<String, HostFacts> facts = new LinkedHashMap<>();
         Map<String, RemoteShell> shells = new LinkedHashMap<>();
         run.hosts.values().forEach(h -> {

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -150,8 +151,27 @@ final class Run implements AutoCloseable {
         return !anyFailed();
     }
 
+    /** The host's facts; HA Lab's backup folder is probed too, to tell a lost manifest from a fresh host. */
     HostFacts probe(HostRun host) throws RemoteException {
-        return FactsProbe.gather(host.shell, Steps.probedPaths(host.host));
+        List<String> paths = new ArrayList<>(Steps.probedPaths(host.host));
+        paths.add(Manifest.BACKUP_ROOT);
+        return FactsProbe.gather(host.shell, paths);
+    }
+
+    /**
+     * Why the host's manifest cannot be relied on, if so: it is damaged, or it is gone while
+     * HA Lab's backups are still there. Install and uninstall then stop on that host, touching nothing.
+     */
+    Optional<LocalizedText> manifestProblem(HostRun host) {
+        Optional<Manifest> manifest = host.facts.manifest();
+        if (manifest.isPresent() && manifest.get().isDamaged()) {
+            return Optional.of(StepTexts.text("manifest.damaged", host.name(), Manifest.PATH,
+                    StepTexts.text("manifest.damage." + manifest.get().damage()), Manifest.BACKUP_ROOT));
+        }
+        if (manifest.isEmpty() && host.facts.exists(Manifest.BACKUP_ROOT)) {
+            return Optional.of(StepTexts.text("manifest.missing", host.name(), Manifest.PATH, Manifest.BACKUP_ROOT));
+        }
+        return Optional.empty();
     }
 
     StepContext context(HostRun host) {

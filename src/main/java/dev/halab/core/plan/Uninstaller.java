@@ -6,6 +6,7 @@ import dev.halab.core.facts.Distro;
 import dev.halab.core.facts.Distros;
 import dev.halab.core.facts.Manifest;
 import dev.halab.core.facts.PackageManager;
+import dev.halab.core.remote.CommandResult;
 import dev.halab.core.step.Handler;
 import dev.halab.core.step.StepTexts;
 
@@ -32,6 +33,12 @@ final class Uninstaller {
     void uninstall(HostRun host) {
         Manifest manifest = host.manifest;
         run.emit(new RunEvent.StepStarted(Instant.now(), host.name(), STEP, StepTexts.text("uninstall.title")));
+        var problem = run.manifestProblem(host);
+        if (problem.isPresent()) {
+            // Without a trustworthy record nothing may be removed: least of all the backups.
+            run.fail(host, STEP, problem.get());
+            return;
+        }
         if (host.facts.manifest().isEmpty()) {
             run.stats.unchanged();
             run.emit(new RunEvent.StepUnchanged(Instant.now(), host.name(), STEP, StepTexts.text("uninstall.nothing")));
@@ -39,6 +46,7 @@ final class Uninstaller {
         }
         try {
             restoreFiles(host, manifest);
+            undoOtherChanges(host, manifest);
             List<String> purge = manifest.packagesAdded().stream().filter(host.facts::installed).toList();
             if (!purge.isEmpty()) {
                 commands.checked(host, STEP, Distros.of(host.facts).map(Distro::packageManager)
@@ -71,6 +79,19 @@ final class Uninstaller {
                     manifest.files().size(), purge.size())));
         } catch (StepFailure e) {
             run.fail(host, STEP, e.why());
+        }
+    }
+
+    /** Firewall rules, sysctl settings: newest first; one that cannot be undone is told, not fatal. */
+    private void undoOtherChanges(HostRun host, Manifest manifest) throws StepFailure {
+        List<List<String>> undo = new ArrayList<>(manifest.undo());
+        Collections.reverse(undo);
+        for (List<String> argv : undo) {
+            RemoteCommand command = RemoteCommand.of(argv).asRoot();
+            CommandResult result = commands.logged(host, STEP, command);
+            if (!result.ok()) {
+                run.notice(host, StepTexts.text("run.commandFailed", command.display(), result.exitCode(), Commands.lastLine(result)));
+            }
         }
     }
 

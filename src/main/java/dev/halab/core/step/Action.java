@@ -42,9 +42,15 @@ public sealed interface Action {
             return manager.install(packages);
         }
 
+        /** Finishes an installation an earlier run (or anyone) left cut short; nothing otherwise. */
+        public RemoteCommand repair() {
+            return manager.repairInterrupted();
+        }
+
         @Override
         public List<String> display() {
-            return updateFirst ? List.of(update().display(), install().display()) : List.of(install().display());
+            return updateFirst ? List.of(repair().display(), update().display(), install().display())
+                    : List.of(repair().display(), install().display());
         }
     }
 
@@ -79,6 +85,28 @@ public sealed interface Action {
         @Override
         public List<String> display() {
             return List.of("notify handler " + handler.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        }
+    }
+
+    /**
+     * Records on the host, before the actions after it run, how {@code uninstall} undoes them
+     * (a firewall rule, a sysctl setting): kept in the manifest, run by uninstall newest first.
+     */
+    record RecordUndo(RemoteCommand undo) implements Action {
+        public RecordUndo {
+            if (undo.parts().stream().anyMatch(p -> !(p instanceof String))) {
+                throw new IllegalArgumentException("an undo command is kept on the host as plain words: " + undo.display());
+            }
+        }
+
+        /** The command as the manifest keeps it. */
+        public List<String> argv() {
+            return undo.parts().stream().map(String.class::cast).toList();
+        }
+
+        @Override
+        public List<String> display() {
+            return List.of("record for uninstall: " + undo.display());
         }
     }
 

@@ -22,6 +22,9 @@ import java.util.Map;
  * before the config that refers to them, so the config's check on the host can find them.
  */
 public final class FilesStep implements Step {
+    /** HA Lab writes its files as root (see {@code RemoteShell#upload}). */
+    static final String OWNER = "root:root";
+
     private final String id;
     private final Phase phase;
     private final Role role;
@@ -85,7 +88,7 @@ public final class FilesStep implements Step {
             GeneratedFile file = context.file(entry.getKey()).orElseThrow(() ->
                     new IllegalStateException("no generated file " + entry.getKey() + " for " + context.host().name()));
             String current = context.facts().checksum(file.path());
-            if (!sha256(file.content()).equals(current)) {
+            if (!sha256(file.content()).equals(current) || !asWritten(context, file)) {
                 actions.add(new Action.PutFile(file, current, entry.getValue()));
                 changed.add(file.path());
             }
@@ -97,6 +100,16 @@ public final class FilesStep implements Step {
             actions.add(new Action.Notify(handler));
         }
         return StepResult.changes(StepTexts.text("step.files.write", String.join(", ", changed)), actions);
+    }
+
+    /**
+     * Mode and owner are part of "unchanged": a file with the right content but another mode or
+     * owner (chmod 777, chown) is written again. A probe that did not say counts as unchanged.
+     */
+    private static boolean asWritten(StepContext context, GeneratedFile file) {
+        return context.facts().modeAndOwner(file.path())
+                .map(actual -> actual.equals(Integer.toOctalString(file.mode()) + " " + OWNER))
+                .orElse(true);
     }
 
     public static String sha256(String content) {

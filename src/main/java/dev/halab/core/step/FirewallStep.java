@@ -12,6 +12,9 @@ import java.util.List;
  * inactive firewall stays inactive and an active one is never disabled.
  */
 public final class FirewallStep implements Step {
+    /** The comment on HA Lab's nftables rule, by which uninstall finds it again. */
+    static final String NFT_COMMENT = "halab-vrrp";
+
     @Override
     public String id() {
         return "firewall.vrrp";
@@ -44,14 +47,23 @@ public final class FirewallStep implements Step {
         }
         String peer = context.topology().frontEnds().stream().filter(h -> !h.name().equals(context.host().name()))
                 .map(Host::address).findFirst().orElseThrow();
+        // Each rule is recorded with its undo first, so that uninstall takes out exactly what HA Lab let in.
+        String rule = "rule family=\"ipv4\" source address=\"" + peer + "\" protocol value=\"vrrp\" accept";
         List<Action> actions = switch (firewall.kind()) {
-            case UFW -> List.of(Action.Run.of(RemoteCommand.of("ufw", "allow", "proto", "vrrp", "from", peer, "to", "any").asRoot()));
+            case UFW -> List.of(
+                    new Action.RecordUndo(RemoteCommand.of("ufw", "delete", "allow", "proto", "vrrp", "from", peer, "to", "any")),
+                    Action.Run.of(RemoteCommand.of("ufw", "allow", "proto", "vrrp", "from", peer, "to", "any").asRoot()));
             case FIREWALLD -> List.of(
-                    Action.Run.of(RemoteCommand.of("firewall-cmd", "--permanent",
-                            "--add-rich-rule=rule family=\"ipv4\" source address=\"" + peer + "\" protocol value=\"vrrp\" accept").asRoot()),
+                    new Action.RecordUndo(RemoteCommand.of("sh", "-c", "firewall-cmd --permanent \"--remove-rich-rule=$1\" && firewall-cmd --reload",
+                            "halab-undo", rule)),
+                    Action.Run.of(RemoteCommand.of("firewall-cmd", "--permanent", "--add-rich-rule=" + rule).asRoot()),
                     Action.Run.of(RemoteCommand.of("firewall-cmd", "--reload").asRoot()));
-            case NFTABLES -> List.of(Action.Run.of(RemoteCommand.of("nft", "insert", "rule", "inet", "filter", "input",
-                    "ip", "saddr", peer, "ip", "protocol", "vrrp", "accept").asRoot()));
+            case NFTABLES -> List.of(
+                    new Action.RecordUndo(RemoteCommand.of("sh", "-c", "nft -a list chain inet filter input"
+                            + " | sed -n 's/.*comment \"" + NFT_COMMENT + "\".*# handle \\([0-9]*\\)$/\\1/p'"
+                            + " | while read -r h; do nft delete rule inet filter input handle \"$h\"; done", "halab-undo")),
+                    Action.Run.of(RemoteCommand.of("nft", "insert", "rule", "inet", "filter", "input",
+                            "ip", "saddr", peer, "ip", "protocol", "vrrp", "accept", "comment", "\"" + NFT_COMMENT + "\"").asRoot()));
             case NONE -> throw new IllegalStateException("handled above");
         };
         return StepResult.changes(StepTexts.text("step.firewall.allow", kind, peer), actions);

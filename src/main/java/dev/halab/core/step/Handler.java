@@ -8,17 +8,24 @@ import dev.halab.core.facts.InitSystem;
  * and not if the service was started later in the same run (it then already read the new files).
  */
 public enum Handler {
-    RELOAD_NGINX("nginx"),
+    RELOAD_NGINX("nginx", Phase.FRONTEND),
     /**
      * keepalived: stop, wait until the process is gone, start. A plain restart right after a
      * start can leave keepalived stopped (stop returns before the daemon exits).
      */
-    RESTART_KEEPALIVED("keepalived");
+    RESTART_KEEPALIVED("keepalived", Phase.KEEPALIVED);
 
     private final String service;
+    private final Phase phase;
 
-    Handler(String service) {
+    Handler(String service, Phase phase) {
         this.service = service;
+        this.phase = phase;
+    }
+
+    /** The phase at whose end it runs: the one whose steps write the files it watches. */
+    public Phase phase() {
+        return phase;
     }
 
     public String service() {

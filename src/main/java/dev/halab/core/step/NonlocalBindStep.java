@@ -47,7 +47,11 @@ public final class NonlocalBindStep implements Step {
         if (context.facts().nonlocalBind() == 1) {
             return StepResult.nothing("step.nonlocal.alreadySet");
         }
+        // Uninstall removes the file and puts back the value the host had.
+        int before = Math.max(0, context.facts().nonlocalBind());
         return StepResult.changes(StepTexts.text("step.nonlocal.set"), List.of(
+                new Action.RecordUndo(RemoteCommand.of("sh", "-c", "rm -f \"$1\" && sysctl -q -w net.ipv4.ip_nonlocal_bind=\"$2\"",
+                        "halab-undo", SYSCTL_FILE, String.valueOf(before))),
                 Action.Run.of(RemoteCommand.shell("echo net.ipv4.ip_nonlocal_bind=1 > " + SYSCTL_FILE).asRoot()),
                 Action.Run.of(RemoteCommand.of("sysctl", "-q", "-w", "net.ipv4.ip_nonlocal_bind=1").asRoot())));
     }

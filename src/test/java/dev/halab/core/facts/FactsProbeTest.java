@@ -104,6 +104,19 @@ class FactsProbeTest {
     }
 
     @Test
+    void modeAndOwnerOfAProbedFileAreRead() {
+        HostFacts facts = FactsProbe.parse("file\tabc\t/etc/a\nfilemeta\t644\troot:root\t/etc/a\nend\tok\n");
+        assertThat(facts.modeAndOwner("/etc/a")).contains("644 root:root");
+        assertThat(facts.modeAndOwner("/etc/b")).isEmpty();
+    }
+
+    @Test
+    void aManifestThatCannotBeDecodedIsDamagedNotAbsent() {
+        HostFacts facts = FactsProbe.parse("manifest\t%%%not-base64\nend\tok\n");
+        assertThat(facts.manifest()).hasValueSatisfying(m -> assertThat(m.damage()).isEqualTo(Manifest.DAMAGE_UNREADABLE));
+    }
+
+    @Test
     void theFirstRecordOfAFileIsKeptBecauseItHoldsTheOriginal() {
         Manifest first = Manifest.empty().withFile(new Manifest.FileRecord("/etc/a", true, "/var/backups/halab/1/etc/a", false));
         Manifest again = first.withFile(new Manifest.FileRecord("/etc/a", true, "/var/backups/halab/2/etc/a", false));

@@ -121,7 +121,7 @@ class EngineTranscriptTest {
     void aBackEndThatFailsStopsBothFrontEnds() {
         Replay r = replay("skip", (engine, events) -> engine.install(lab, events));
         assertThat(r.summary().success()).isFalse();
-        assertThat(failures(r.summary())).singleElement().asString().startsWith("tomcat2 packages: `sudo env DEBIAN_FRONTEND=noninteractive");
+        assertThat(failures(r.summary())).singleElement().asString().startsWith("tomcat2 packages: `sudo env LC_ALL=C DEBIAN_FRONTEND=noninteractive");
         List<String> skipped = r.events().lines(RunEvent.StepSkipped.class);
         assertThat(skipped).allSatisfy(line -> assertThat(line).matches(
                 "(tomcat2 .*: not run: step packages failed on this host)|(nginx[12] .*: not run: tomcat2 failed at step packages, and this step depends on it)"));

@@ -56,9 +56,12 @@ class StepsTest {
     void packagesOnAFreshBackEndWithoutListsUpdateThenInstallTomcat() {
         List<Action> actions = actions(new PackagesStep(BOOKWORM).plan(context(tomcat1, TestFacts.fresh().noAptLists())));
         assertThat(actions).containsExactly(new Action.InstallPackages(PackageManager.APT, List.of("tomcat10"), true));
-        assertThat(actions.get(0).display()).containsExactly(
-                "sudo env DEBIAN_FRONTEND=noninteractive apt-get -q -o DPkg::Lock::Timeout=300 update",
-                "sudo env DEBIAN_FRONTEND=noninteractive apt-get -q -o DPkg::Lock::Timeout=300 install -y --no-install-recommends tomcat10");
+        assertThat(actions.get(0).display()).hasSize(3).endsWith(
+                "sudo env LC_ALL=C DEBIAN_FRONTEND=noninteractive apt-get -q -o DPkg::Lock::Timeout=300 update",
+                "sudo env LC_ALL=C DEBIAN_FRONTEND=noninteractive apt-get -q -o DPkg::Lock::Timeout=300"
+                        + " -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold install -y --no-install-recommends tomcat10");
+        // An installation cut short earlier is finished first, or apt would refuse to install.
+        assertThat(actions.get(0).display().get(0)).contains("dpkg --configure -a");
     }
 
     @Test
@@ -116,6 +119,22 @@ class StepsTest {
     }
 
     @Test
+    void aFileWithTheRightContentButAnotherModeOrOwnerIsWrittenAgain() {
+        GeneratedFile site = file(nginx1, BOOKWORM.nginxSite());
+        String sha = FilesStep.sha256(site.content());
+        String mode = Integer.toOctalString(site.mode());
+        TestFacts asWritten = TestFacts.fresh().file(site.path(), sha).fileMode(site.path(), mode, "root:root");
+        assertThat(reason(FilesStep.nginxSite(BOOKWORM).plan(context(nginx1, asWritten)))).startsWith("up to date");
+
+        TestFacts chmodded = TestFacts.fresh().file(site.path(), sha).fileMode(site.path(), "777", "root:root");
+        assertThat(actions(FilesStep.nginxSite(BOOKWORM).plan(context(nginx1, chmodded))))
+                .anyMatch(a -> a instanceof Action.PutFile put && put.file().path().equals(site.path()));
+        TestFacts chowned = TestFacts.fresh().file(site.path(), sha).fileMode(site.path(), mode, "www-data:www-data");
+        assertThat(actions(FilesStep.nginxSite(BOOKWORM).plan(context(nginx1, chowned))))
+                .anyMatch(a -> a instanceof Action.PutFile put && put.file().path().equals(site.path()));
+    }
+
+    @Test
     void keepalivedScriptsGoInBeforeTheConfigThatUsesThemAndTheConfigIsTestedStaged() {
         List<Action> actions = actions(FilesStep.keepalivedFiles().plan(context(nginx1, TestFacts.fresh())));
         assertThat(actions).extracting(a -> a instanceof Action.PutFile p ? p.file().path() : a.toString()).containsExactly(
@@ -159,7 +178,12 @@ class StepsTest {
     void nonlocalBindIsNotSetBecauseNginxListensOnAllAddresses() {
         assertThat(reason(new NonlocalBindStep(false).plan(context(nginx1, TestFacts.fresh()))))
                 .contains("nginx listens on all addresses");
-        assertThat(actions(new NonlocalBindStep(true).plan(context(nginx1, TestFacts.fresh())))).hasSize(2);
+        List<Action> actions = actions(new NonlocalBindStep(true).plan(context(nginx1, TestFacts.fresh())));
+        assertThat(actions).hasSize(3);
+        // Recorded before it is set, so that uninstall takes it out again.
+        assertThat(actions.get(0)).isEqualTo(new Action.RecordUndo(RemoteCommand.of("sh", "-c",
+                "rm -f \"$1\" && sysctl -q -w net.ipv4.ip_nonlocal_bind=\"$2\"", "halab-undo",
+                NonlocalBindStep.SYSCTL_FILE, "0")));
     }
 
     @Test
@@ -171,8 +195,18 @@ class StepsTest {
     void anActiveUfwGetsVrrpFromThePeerOnly() {
         List<Action> actions = actions(new FirewallStep().plan(context(nginx1,
                 TestFacts.fresh().firewall(new Firewall(Firewall.Kind.UFW, false)))));
-        assertThat(actions).extracting(a -> ((Action.Run) a).command().display())
-                .containsExactly("sudo ufw allow proto vrrp from 192.168.224.102 to any");
+        assertThat(actions).extracting(a -> a.display().get(0)).containsExactly(
+                "record for uninstall: ufw delete allow proto vrrp from 192.168.224.102 to any",
+                "sudo ufw allow proto vrrp from 192.168.224.102 to any");
+    }
+
+    @Test
+    void anNftablesRuleCarriesTheCommentByWhichUninstallFindsIt() {
+        List<Action> actions = actions(new FirewallStep().plan(context(nginx1,
+                TestFacts.fresh().firewall(new Firewall(Firewall.Kind.NFTABLES, false)))));
+        assertThat(actions.get(0)).isInstanceOf(Action.RecordUndo.class);
+        assertThat(actions.get(0).display().get(0)).contains("comment \"halab-vrrp\"", "nft delete rule inet filter input handle");
+        assertThat(actions.get(1).display().get(0)).endsWith("accept comment '\"halab-vrrp\"'");
     }
 
     @Test

@@ -24,6 +24,7 @@ public final class TestFacts {
     InitSystem init = InitSystem.SYSTEMD;
     final Map<String, String> packages = new HashMap<>();
     final Map<String, String> files = new HashMap<>();
+    final Map<String, String> fileModes = new HashMap<>();
     final Map<String, ServiceState> services = new HashMap<>();
     final List<String> links = new ArrayList<>(List.of("lo", "eth0"));
     final List<InterfaceAddress> addresses = new ArrayList<>();
@@ -112,6 +113,12 @@ public final class TestFacts {
         return this;
     }
 
+    /** A probed file's octal mode and owner, as the probe reports them ("644", "root:root"). */
+    public TestFacts fileMode(String path, String mode, String owner) {
+        fileModes.put(path, mode + " " + owner);
+        return this;
+    }
+
     public TestFacts manifest(Manifest value) {
         manifest = value;
         return this;
@@ -120,6 +127,6 @@ public final class TestFacts {
     public HostFacts build() {
         return new HostFacts(0, osId, osVersion, "", osId + " test", true, aptLists, init, packages, files, services, links,
                 addresses, disk, List.of(), 0, firewall, List.of("root"), List.of("root"), Optional.ofNullable(manifest),
-                candidates, python3, identity);
+                candidates, python3, identity, fileModes);
     }
 }

@@ -1,0 +1,73 @@
+package dev.halab.core.facts;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The manifest as a file on a host: written with its checksum, read back, and recognised when damaged. */
+class ManifestTest {
+    private static final Manifest SAMPLE = Manifest.empty()
+            .withPackages(List.of("nginx", "keepalived"), List.of(), List.of())
+            .withFile(new Manifest.FileRecord("/etc/nginx/sites-enabled/default", true, "/var/backups/halab/1/default", true))
+            .withPendingHandler("RELOAD_NGINX");
+
+    @Test
+    void whatIsWrittenReadsBackTheSame() {
+        Manifest read = Manifest.read(SAMPLE.toBytes());
+        assertThat(read.isDamaged()).isFalse();
+        assertThat(read).isEqualTo(SAMPLE);
+        assertThat(new String(SAMPLE.toBytes(), StandardCharsets.UTF_8))
+                .contains("\"version\" : 2").containsPattern("\"checksum\" : \"[0-9a-f]{64}\"").doesNotContain("damage");
+    }
+
+    @Test
+    void aManifestCutShortIsDamagedNotEmpty() {
+        byte[] whole = SAMPLE.toBytes();
+        for (int length : new int[] {0, 1, whole.length / 2, whole.length - 3}) {
+            Manifest read = Manifest.read(Arrays.copyOf(whole, length));
+            assertThat(read.damage()).as("cut at " + length + " of " + whole.length).isEqualTo(Manifest.DAMAGE_UNREADABLE);
+        }
+    }
+
+    @Test
+    void anEditedManifestFailsItsChecksum() {
+        String text = new String(SAMPLE.toBytes(), StandardCharsets.UTF_8).replace("\"keepalived\"", "\"libc-bin\"");
+        assertThat(Manifest.read(text.getBytes(StandardCharsets.UTF_8)).damage()).isEqualTo(Manifest.DAMAGE_CHECKSUM);
+        String unsigned = new String(SAMPLE.toBytes(), StandardCharsets.UTF_8).replaceAll("\"checksum\" : \"[0-9a-f]+\"", "\"x\" : 1");
+        assertThat(Manifest.read(unsigned.getBytes(StandardCharsets.UTF_8)).damage()).isEqualTo(Manifest.DAMAGE_CHECKSUM);
+    }
+
+    @Test
+    void aManifestFromANewerHaLabIsNotGuessedAt() {
+        String text = new String(SAMPLE.toBytes(), StandardCharsets.UTF_8).replace("\"version\" : 2", "\"version\" : 3");
+        assertThat(Manifest.read(text.getBytes(StandardCharsets.UTF_8)).damage()).isEqualTo(Manifest.DAMAGE_VERSION);
+    }
+
+    @Test
+    void aVersionOneManifestFromAnEarlierHaLabIsStillRead() {
+        String v1 = """
+                {
+                  "version" : 1,
+                  "packagesAdded" : [ "nginx" ],
+                  "usersAdded" : [ ],
+                  "groupsAdded" : [ ],
+                  "files" : [ ],
+                  "packagesUpgraded" : [ ]
+                }
+                """;
+        Manifest read = Manifest.read(v1.getBytes(StandardCharsets.UTF_8));
+        assertThat(read.isDamaged()).isFalse();
+        assertThat(read.packagesAdded()).containsExactly("nginx");
+    }
+
+    @Test
+    void pendingHandlersAreAddedOnceAndRemoved() {
+        Manifest twice = SAMPLE.withPendingHandler("RELOAD_NGINX").withPendingHandler("RESTART_KEEPALIVED");
+        assertThat(twice.pendingHandlers()).containsExactly("RELOAD_NGINX", "RESTART_KEEPALIVED");
+        assertThat(twice.withoutPendingHandler("RELOAD_NGINX").pendingHandlers()).containsExactly("RESTART_KEEPALIVED");
+    }
+}

@@ -1,0 +1,204 @@
+package dev.halab.core.plan;
+
+import dev.halab.core.event.RunEvent;
+import dev.halab.core.facts.FactsProbe;
+import dev.halab.core.facts.Manifest;
+import dev.halab.core.facts.PackageManager;
+import dev.halab.core.profile.ProfileLoader;
+import dev.halab.core.topology.Topology;
+import dev.halab.fakehost.Exchange;
+import dev.halab.fakehost.ScriptedHosts;
+import dev.halab.fakehost.Transcript;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs that meet what an earlier, unlucky run left behind, replayed from the recorded transcripts
+ * with one thing changed on nginx1: its manifest damaged or gone, a handler left pending, an
+ * undo recorded, dpkg interrupted. Every command sent must be the one expected, and no other.
+ */
+class EngineRecoveryTest {
+    private static final String NGINX1 = "nginx1";
+    private static Topology lab;
+
+    @BeforeAll
+    static void load() throws Exception {
+        lab = ProfileLoader.load("local-lab");
+    }
+
+    /** The manifest nginx1's first probe reports in a transcript. */
+    private static Manifest manifestOf(Transcript transcript) {
+        String line = probeLine(transcript.exchanges(NGINX1).get(0), "manifest\t");
+        return Manifest.read(Base64.getDecoder().decode(line.substring("manifest\t".length()).trim()));
+    }
+
+    private static String probeLine(Exchange probe, String prefix) {
+        return probe.stdout().lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow(
+                () -> new AssertionError("the recorded probe has no " + prefix.trim() + " line"));
+    }
+
+    /** The transcript with nginx1's exchanges changed; the other hosts answer as recorded. */
+    private static Transcript withNginx1(Transcript transcript, UnaryOperator<List<Exchange>> change) {
+        Map<String, List<Exchange>> hosts = new LinkedHashMap<>(transcript.byHost());
+        hosts.put(NGINX1, change.apply(new ArrayList<>(transcript.exchanges(NGINX1))));
+        return new Transcript(hosts);
+    }
+
+    /** nginx1's first probe answering with another manifest file content (null: none). */
+    private static Exchange probeWithManifest(Exchange probe, byte[] manifest) {
+        StringBuilder out = new StringBuilder();
+        for (String line : probe.stdout().split("\n", -1)) {
+            if (line.startsWith("manifest\t")) {
+                continue;
+            }
+            if (line.startsWith("end\t") && manifest != null) {
+                out.append("manifest\t").append(Base64.getEncoder().encodeToString(manifest)).append('\n');
+            }
+            if (line.startsWith("file\t") && line.endsWith("\t" + Manifest.BACKUP_ROOT) && manifest == null) {
+                out.append("file\tother\t").append(Manifest.BACKUP_ROOT).append('\n');
+                continue;
+            }
+            out.append(line).append('\n');
+        }
+        return Exchange.command(probe.host(), probe.command(), probe.exit(), out.toString().replaceAll("\n+$", "\n"), probe.stderr());
+    }
+
+    private record Replay(RunSummary summary, EngineTranscriptTest.Events events, List<String> problems) {
+    }
+
+    private static Replay install(Transcript transcript) {
+        ScriptedHosts hosts = new ScriptedHosts(transcript);
+        EngineTranscriptTest.Events events = new EngineTranscriptTest.Events();
+        RunSummary summary = new InstallEngine(hosts).install(lab, events);
+        return new Replay(summary, events, hosts.problems());
+    }
+
+    private static Replay uninstall(Transcript transcript) {
+        ScriptedHosts hosts = new ScriptedHosts(transcript);
+        EngineTranscriptTest.Events events = new EngineTranscriptTest.Events();
+        RunSummary summary = new InstallEngine(hosts).uninstall(lab, events);
+        return new Replay(summary, events, hosts.problems());
+    }
+
+    private static List<String> failures(RunSummary summary) {
+        return summary.failures().stream().map(f -> f.host() + " " + f.stepId() + ": " + f.why().render(Locale.ENGLISH)).toList();
+    }
+
+    @Test
+    void aManifestCutShortStopsUninstallThereAndNoBackupIsTouched() {
+        Transcript recorded = Transcript.load("uninstall");
+        byte[] whole = manifestOf(recorded).toBytes();
+        Transcript damaged = withNginx1(recorded, x -> List.of(probeWithManifest(x.get(0), Arrays.copyOf(whole, whole.length / 2))));
+
+        Replay r = uninstall(damaged);
+        // nginx1 got its probe and nothing after it: no restore, no purge, no rm of the backups.
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.summary().success()).isFalse();
+        assertThat(failures(r.summary())).singleElement().asString().startsWith("nginx1 uninstall: nginx1: HA Lab's record of what it "
+                + "changed there (/var/lib/halab/manifest.json) is damaged: it is not a complete manifest (cut short or not JSON). "
+                + "Nothing was changed and no backup was touched.");
+        assertThat(r.events().lines(RunEvent.StepChanged.class)).containsExactly("nginx2 uninstall", "tomcat1 uninstall", "tomcat2 uninstall");
+    }
+
+    @Test
+    void anEditedManifestStopsInstallBeforeAnythingChanges() {
+        Transcript recorded = Transcript.load("rerun");
+        String edited = new String(manifestOf(recorded).toBytes(), StandardCharsets.UTF_8).replace("\"nginx\"", "\"libc-bin\"");
+        Transcript damaged = withNginx1(recorded, x -> List.of(probeWithManifest(x.get(0), edited.getBytes(StandardCharsets.UTF_8))));
+
+        Replay r = install(damaged);
+        assertThat(r.problems()).isEmpty();
+        assertThat(failures(r.summary())).singleElement().asString()
+                .contains("is damaged: its checksum does not match its content (edited or partly overwritten)");
+    }
+
+    @Test
+    void aManifestGoneWhileItsBackupsAreStillThereStopsUninstall() {
+        Transcript recorded = Transcript.load("uninstall");
+        Transcript missing = withNginx1(recorded, x -> List.of(probeWithManifest(x.get(0), null)));
+
+        Replay r = uninstall(missing);
+        assertThat(r.problems()).isEmpty();
+        assertThat(failures(r.summary())).singleElement().asString().startsWith("nginx1 uninstall: nginx1: HA Lab's record of what "
+                + "it changed there (/var/lib/halab/manifest.json) is missing, but its backups are still there (/var/backups/halab).");
+    }
+
+    @Test
+    void aHandlerAnInterruptedRunLeftPendingIsRunByTheNextRunAndCleared() {
+        Transcript recorded = Transcript.load("rerun");
+        Manifest pending = manifestOf(recorded).withPendingHandler("RELOAD_NGINX");
+        Manifest cleared = pending.withoutPendingHandler("RELOAD_NGINX");
+        Transcript left = withNginx1(recorded, x -> List.of(probeWithManifest(x.get(0), pending.toBytes()),
+                Exchange.command(NGINX1, "sudo systemctl reload-or-restart nginx", 0, "", ""),
+                Exchange.upload(NGINX1, ManifestWriter.STAGED, "0600", Transcript.normalise(FactsProbe.manifestJson(cleared))),
+                Exchange.command(NGINX1, "sudo sh -c 'sync \"$1\" && mv -f \"$1\" \"$2\" && sync \"$(dirname \"$2\")\"' halab-manifest "
+                        + ManifestWriter.STAGED + " " + Manifest.PATH, 0, "", "")));
+
+        Replay r = install(left);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.summary().success()).as(failures(r.summary()).toString()).isTrue();
+        assertThat(r.events().lines(RunEvent.StepChanged.class)).containsExactly("nginx1 handler.reload_nginx");
+    }
+
+    @Test
+    void uninstallUndoesTheFirewallRuleAndSysctlSettingItRecorded() {
+        Transcript recorded = Transcript.load("uninstall");
+        List<String> sysctl = List.of("sh", "-c", "rm -f \"$1\" && sysctl -q -w net.ipv4.ip_nonlocal_bind=\"$2\"", "halab-undo",
+                "/etc/sysctl.d/60-halab-nonlocal-bind.conf", "0");
+        List<String> ufw = List.of("ufw", "delete", "allow", "proto", "vrrp", "from", "192.168.224.102", "to", "any");
+        Manifest withUndo = manifestOf(recorded).withUndo(sysctl).withUndo(ufw);
+        Transcript undo = withNginx1(recorded, x -> {
+            List<Exchange> all = new ArrayList<>(x);
+            all.set(0, probeWithManifest(x.get(0), withUndo.toBytes()));
+            int purge = indexOf(all, " purge ");
+            // Newest first, after the files are back and before the packages go.
+            all.add(purge, Exchange.command(NGINX1, "sudo sh -c 'rm -f \"$1\" && sysctl -q -w net.ipv4.ip_nonlocal_bind=\"$2\"' "
+                    + "halab-undo /etc/sysctl.d/60-halab-nonlocal-bind.conf 0", 0, "", ""));
+            all.add(purge, Exchange.command(NGINX1, "sudo ufw delete allow proto vrrp from 192.168.224.102 to any", 0, "Rule deleted\n", ""));
+            return all;
+        });
+
+        Replay r = uninstall(undo);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.summary().success()).as(failures(r.summary()).toString()).isTrue();
+    }
+
+    @Test
+    void anInterruptedDpkgIsRepairedWithAMessageBeforeInstalling() {
+        Transcript recorded = Transcript.load("first-install");
+        Transcript interrupted = withNginx1(recorded, x -> {
+            List<Exchange> all = new ArrayList<>(x);
+            int repair = indexOf(all, "dpkg --configure -a");
+            Exchange e = all.get(repair);
+            all.set(repair, Exchange.command(NGINX1, e.command(), 0, PackageManager.INTERRUPTED + "\nSetting up nginx-common ...\n", ""));
+            return all;
+        });
+
+        Replay r = install(interrupted);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.summary().success()).as(failures(r.summary()).toString()).isTrue();
+        assertThat(r.events().lines(RunEvent.Notice.class)).contains("nginx1: nginx1: an earlier package installation there was "
+                + "interrupted; HA Lab finished it (dpkg --configure -a) before installing.");
+    }
+
+    private static int indexOf(List<Exchange> exchanges, String commandPart) {
+        for (int i = 0; i < exchanges.size(); i++) {
+            if (exchanges.get(i).command() != null && exchanges.get(i).command().contains(commandPart)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no recorded command contains " + commandPart);
+    }
+}
