@@ -116,7 +116,11 @@ class EngineRecoveryTest {
     void anEditedManifestStopsInstallBeforeAnythingChanges() {
         Transcript recorded = Transcript.load("rerun");
         String edited = new String(manifestOf(recorded).toBytes(), StandardCharsets.UTF_8).replace("\"nginx\"", "\"libc-bin\"");
-        Transcript damaged = withNginx1(recorded, x -> List.of(probeWithManifest(x.get(0), edited.getBytes(StandardCharsets.UTF_8))));
+        // Pre-flight still runs its checks (as recorded); nothing after pre-flight is sent.
+        Transcript damaged = withNginx1(recorded, x -> {
+            x.set(0, probeWithManifest(x.get(0), edited.getBytes(StandardCharsets.UTF_8)));
+            return x;
+        });
 
         Replay r = install(damaged);
         assertThat(r.problems()).isEmpty();
@@ -140,11 +144,14 @@ class EngineRecoveryTest {
         Transcript recorded = Transcript.load("rerun");
         Manifest pending = manifestOf(recorded).withPendingHandler("RELOAD_NGINX");
         Manifest cleared = pending.withoutPendingHandler("RELOAD_NGINX");
-        Transcript left = withNginx1(recorded, x -> List.of(probeWithManifest(x.get(0), pending.toBytes()),
-                Exchange.command(NGINX1, "sudo systemctl reload-or-restart nginx", 0, "", ""),
-                Exchange.upload(NGINX1, ManifestWriter.STAGED, "0600", Transcript.normalise(FactsProbe.manifestJson(cleared))),
-                Exchange.command(NGINX1, "sudo sh -c 'sync \"$1\" && mv -f \"$1\" \"$2\" && sync \"$(dirname \"$2\")\"' halab-manifest "
-                        + ManifestWriter.STAGED + " " + Manifest.PATH, 0, "", "")));
+        Transcript left = withNginx1(recorded, x -> {
+            x.set(0, probeWithManifest(x.get(0), pending.toBytes()));
+            x.add(Exchange.command(NGINX1, "sudo systemctl reload-or-restart nginx", 0, "", ""));
+            x.add(Exchange.upload(NGINX1, ManifestWriter.STAGED, "0600", Transcript.normalise(FactsProbe.manifestJson(cleared))));
+            x.add(Exchange.command(NGINX1, "sudo sh -c 'sync \"$1\" && mv -f \"$1\" \"$2\" && sync \"$(dirname \"$2\")\"' halab-manifest "
+                    + ManifestWriter.STAGED + " " + Manifest.PATH, 0, "", ""));
+            return x;
+        });
 
         Replay r = install(left);
         assertThat(r.problems()).isEmpty();
