@@ -124,7 +124,7 @@ class DesktopLabIT {
                 && "NGINX-2".equals(dashboard.lastServingNginx())));
         assertThat(onFx(() -> window.dashboardView().topology().badgeTarget())).isEqualTo("nginx2");
         RequestItem latest = onFx(() -> dashboard.stream().get(0));
-        assertThat(latest.label()).startsWith("NGINX-2 / 192.168.224.10");
+        assertThat(latest.label(Locale.ENGLISH)).startsWith("NGINX-2 / 192.168.224.10");
         await(10, () -> dashboard.measuredProperty().get() != null);
         assertThat(dashboard.measuredProperty().get()).isPositive();
 
