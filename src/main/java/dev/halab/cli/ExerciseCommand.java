@@ -41,6 +41,7 @@ import java.util.stream.Collectors;
                 + "asks what was broken, shows HA Lab's diagnosis and repairs the lab.")
 public final class ExerciseCommand extends EngineCommandSupport {
     private static final String BUNDLE = "exercise";
+    private static final int REPAIR_SECONDS = 90;
 
     @Parameters(index = "0", paramLabel = "NAME|list", description = "The exercise, or list.")
     String name;
@@ -51,7 +52,7 @@ public final class ExerciseCommand extends EngineCommandSupport {
     @Option(names = "--wait", defaultValue = "45", paramLabel = "SECONDS", description = "How long to wait for the diagnosis (default ${DEFAULT-VALUE}).")
     int waitSeconds;
 
-    @Option(names = {"-y", "--yes"}, description = "Do not ask: trust host keys seen for the first time.")
+    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation. New host keys are trusted only with --trust-new-host-keys.")
     boolean yes;
 
     @Override
@@ -97,8 +98,8 @@ public final class ExerciseCommand extends EngineCommandSupport {
                 return HalabCommand.EXIT_FAILED;
             }
             ExerciseRunner runner = new ExerciseRunner(topology, shells.get(), monitor, chaos, t -> say(t));
-            boolean repaired = false;
-            Diagnosis diagnosis;
+            boolean repaired;
+            Diagnosis diagnosis = new Diagnosis(List.of(), List.of(), false);
             try {
                 runner.plant(exercise.get());
                 say(LocalizedText.of(BUNDLE, "cli.exercise.symptom", exercise.get().symptom()));
@@ -120,15 +121,19 @@ public final class ExerciseCommand extends EngineCommandSupport {
                 }
                 say(LocalizedText.of(BUNDLE, "cli.exercise.why", exercise.get().explanation()));
                 out().println("DIAGNOSIS " + String.join(",", diagnosis.findings()));
+            } catch (FailoverException e) {
+                // The mistake could not be planted or provoked: still repair, and record the attempt.
+                err().println("ERROR " + e.text().render(Bundles.uiLocale()));
+                err().flush();
             } finally {
                 // Whatever happened, leave the lab as HA Lab installed it.
-                repaired = runner.repair(exercise.get(), Duration.ofSeconds(90));
+                repaired = runner.repair(exercise.get(), Duration.ofSeconds(REPAIR_SECONDS));
             }
             if (repaired) {
                 say(LocalizedText.of(BUNDLE, "cli.exercise.repaired"));
                 out().println("REPAIRED");
             } else {
-                err().println("ERROR " + Bundles.text(BUNDLE, "cli.exercise.notRepaired", 90, monitor.state().summary()));
+                err().println("ERROR " + Bundles.text(BUNDLE, "cli.exercise.notRepaired", REPAIR_SECONDS, monitor.state().summary()));
             }
             SessionLog.exercise(profile.value(), new ExerciseRecord(Instant.now(), exercise.get().id(),
                     chosen.map(Exercise::id).orElse("-"), chosen.orElse(null) == exercise.get(),

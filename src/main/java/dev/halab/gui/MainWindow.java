@@ -2,11 +2,13 @@ package dev.halab.gui;
 
 import atlantafx.base.theme.Styles;
 import dev.halab.core.i18n.Bundles;
+import dev.halab.core.report.SessionStore;
 import dev.halab.gui.common.Texts;
 import dev.halab.gui.common.Theme;
 import dev.halab.gui.common.UiContext;
 import dev.halab.gui.common.Ui;
 import dev.halab.gui.companion.CompanionButton;
+import dev.halab.gui.companion.SessionRecorder;
 import dev.halab.gui.install.InstallView;
 import dev.halab.gui.install.InstallViewModel;
 import dev.halab.gui.scenario.ScenarioViewModel;
@@ -56,7 +58,8 @@ public final class MainWindow extends BorderPane {
     private RunRequest request;
 
     public MainWindow(Services services, UiContext context) {
-        this.services = services;
+        // Installs, failovers, scenario steps and exercises done here go into the lab report as the CLI's do.
+        this.services = SessionRecorder.recording(services, SessionStore.user());
         this.context = context;
         setId("main-window");
         getStyleClass().add("main-window");
@@ -120,6 +123,7 @@ public final class MainWindow extends BorderPane {
         }
         dashboard = new DashboardViewModel(runRequest.topology(), services.monitor(), context);
         scenarios = new ScenarioViewModel(dashboard);
+        SessionRecorder.watch(scenarios, dashboard, runRequest.topology().name(), SessionStore.user());
         dashboardView = new DashboardView(dashboard, scenarios);
         show(Screen.DASHBOARD, dashboardView);
         if (connect) {
@@ -139,12 +143,9 @@ public final class MainWindow extends BorderPane {
         }
     }
 
-    /** The lab being worked on: the installed one, else the wizard's, else null (the companion then shows the tutorial's). */
-    private dev.halab.core.topology.Topology currentTopology() {
-        if (request != null) {
-            return request.topology();
-        }
-        return wizard.runRequest().topology();
+    /** The lab being worked on: the installed one, else the wizard's (the companion shows the tutorial's for an unfinished draft). */
+    private RunRequest currentRequest() {
+        return request != null ? request : wizard.runRequest();
     }
 
     private Node header() {
@@ -178,7 +179,7 @@ public final class MainWindow extends BorderPane {
         theme.addListener((o, old, t) -> t.apply());
 
         // The tutorial companion (differences, commands, exercises, report): from the wizard and the dashboard alike.
-        Node companion = CompanionButton.create(services, context, this::currentTopology);
+        Node companion = CompanionButton.create(services, context, this::currentRequest);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(12, title, subtitle, screenName, spacer, companion, language, dark);

@@ -2,12 +2,15 @@ package dev.halab.gui;
 
 import dev.halab.core.event.RunEvent;
 import dev.halab.core.event.RunListener;
+import dev.halab.core.exercise.Diagnosis;
+import dev.halab.core.exercise.Exercise;
 import dev.halab.core.failover.ChaosAction;
 import dev.halab.core.failover.ChaosResult;
 import dev.halab.core.i18n.LocalizedText;
 import dev.halab.gui.common.CancelToken;
 import dev.halab.gui.service.ConnectionCheck;
 import dev.halab.gui.service.Credentials;
+import dev.halab.gui.service.ExerciseRun;
 import dev.halab.gui.service.InstallService;
 import dev.halab.gui.service.LabService;
 import dev.halab.gui.service.MonitorService;
@@ -41,6 +44,11 @@ public final class ScriptedServices {
     /** Which front ends "master" and "backup" mean to the scripted core. */
     public String roleMaster = "nginx1";
     public String roleBackup = "nginx2";
+    /**
+     * What a scripted exercise's diagnosis returns; null: the exercise's first expected finding,
+     * matched. Exercise calls are recorded as "plant ID", "diagnose ID", "repair ID".
+     */
+    public Diagnosis exerciseDiagnosis;
 
     public Services services() {
         InstallService install = new InstallService() {
@@ -82,6 +90,33 @@ public final class ScriptedServices {
                 @Override
                 public void restore(String host) {
                     calls.add("restore " + host);
+                }
+
+                @Override
+                public ExerciseRun exercise(Exercise exercise, Consumer<LocalizedText> progress) {
+                    return new ExerciseRun() {
+                        @Override
+                        public void plant() {
+                            calls.add("plant " + exercise.id());
+                            progress.accept(text("planted " + exercise.id()));
+                        }
+
+                        @Override
+                        public Diagnosis diagnose(java.time.Duration timeout) {
+                            calls.add("diagnose " + exercise.id());
+                            if (exerciseDiagnosis != null) {
+                                return exerciseDiagnosis;
+                            }
+                            String finding = exercise.diagnosis().iterator().next();
+                            return new Diagnosis(List.of(finding), List.of(text("seen " + finding)), true);
+                        }
+
+                        @Override
+                        public boolean repair(java.time.Duration timeout) {
+                            calls.add("repair " + exercise.id());
+                            return true;
+                        }
+                    };
                 }
 
                 @Override

@@ -21,12 +21,30 @@ import java.util.regex.Pattern;
 public final class ExercisePlan {
     /** The nftables table the VRRP-dropping firewall rule lives in; the repair deletes the whole table. */
     static final String FIREWALL_TABLE = "halab_exercise";
+    /**
+     * A minimal server (and the local lab's hosts) may have no firewall tool at all: the exercise
+     * installs nftables, the firewall of current Debian, Ubuntu and RHEL, from the host's own
+     * package source. The repair removes the rule, not the package.
+     */
+    static final String INSTALL_NFT = "command -v nft >/dev/null 2>&1 || if command -v apt-get >/dev/null 2>&1; "
+            + "then DEBIAN_FRONTEND=noninteractive apt-get -q install -y --no-install-recommends nftables; "
+            + "else dnf -q -y install nftables; fi";
 
-    /** Files to upload to a front end and commands to run there (as root); keepalived restarts afterwards. */
-    public record HostChange(Host host, List<GeneratedFile> files, List<RemoteCommand> commands) {
+    /**
+     * Files to upload to a front end and commands to run there (as root); keepalived restarts
+     * afterwards when a file changed.
+     *
+     * @param restartMayFail the planted file is one keepalived refuses to start with: that refusal is
+     *                       the symptom, not an error of the exercise
+     */
+    public record HostChange(Host host, List<GeneratedFile> files, List<RemoteCommand> commands, boolean restartMayFail) {
         public HostChange {
             files = List.copyOf(files);
             commands = List.copyOf(commands);
+        }
+
+        HostChange(Host host, List<GeneratedFile> files, List<RemoteCommand> commands) {
+            this(host, files, commands, false);
         }
     }
 
@@ -47,7 +65,7 @@ public final class ExercisePlan {
                 String wrong = "ens33".equals(real) ? "ens99" : "ens33";
                 String edited = edit(edit(masterConf, "(?m)^(\\s*interface )" + Pattern.quote(real) + "$", "$1" + wrong),
                         "(?m)( dev )" + Pattern.quote(real) + "$", "$1" + wrong);
-                yield List.of(change(master, edited));
+                yield List.of(new HostChange(master, List.of(keepalivedConf(edited)), List.of(), true));
             }
             case PRIORITIES_INVERTED -> List.of(
                     change(master, edit(masterConf, "(?m)^(\\s*priority )" + topology.priorityOf(master, instance) + "$",
@@ -63,10 +81,11 @@ public final class ExercisePlan {
                     "$1" + ("halab-x".equals(topology.vrrp().authentication().password()) ? "halab-y" : "halab-x"))));
             case VRID_CLASH -> List.of(change(backup, edit(backupConf, "(?m)^(\\s*virtual_router_id )" + instance.vrid() + "$",
                     "$1" + (instance.vrid() == 255 ? 254 : instance.vrid() + 1))));
-            case VRRP_BLOCKED -> List.of(new HostChange(backup, List.of(), List.of(RemoteCommand.shell(
-                    "nft add table inet " + FIREWALL_TABLE + " && nft add chain inet " + FIREWALL_TABLE
+            case VRRP_BLOCKED -> List.of(new HostChange(backup, List.of(), List.of(
+                    RemoteCommand.shell(INSTALL_NFT).asRoot(),
+                    RemoteCommand.shell("nft add table inet " + FIREWALL_TABLE + " && nft add chain inet " + FIREWALL_TABLE
                             + " input '{ type filter hook input priority -200; }' && nft add rule inet " + FIREWALL_TABLE
-                            + " input ip protocol vrrp drop").asRoot())));
+                            + " input ip protocol 112 drop").asRoot())));
             case NOPREEMPT_MASTER -> List.of(
                     change(master, nopreempt(edit(masterConf, "(?m)^(\\s*state )\\w+$", "$1MASTER"), topology.priorityOf(master, instance))),
                     change(backup, nopreempt(backupConf, topology.priorityOf(backup, instance))));
@@ -78,7 +97,8 @@ public final class ExercisePlan {
         List<HostChange> changes = new ArrayList<>();
         for (Host host : topology.frontEnds()) {
             List<RemoteCommand> commands = exercise == Exercise.VRRP_BLOCKED
-                    ? List.of(RemoteCommand.shell("nft delete table inet " + FIREWALL_TABLE + " 2>/dev/null; true").asRoot())
+                    ? List.of(RemoteCommand.shell("if command -v nft >/dev/null 2>&1; then nft delete table inet " + FIREWALL_TABLE
+                            + " 2>/dev/null; fi; true").asRoot())
                     : List.of();
             changes.add(new HostChange(host, List.of(file(topology, host)), commands));
         }
@@ -115,7 +135,11 @@ public final class ExercisePlan {
     }
 
     private static HostChange change(Host host, String keepalivedConf) {
-        return new HostChange(host, List.of(new GeneratedFile(HostFiles.KEEPALIVED_CONF, keepalivedConf, 0644)), List.of());
+        return new HostChange(host, List.of(keepalivedConf(keepalivedConf)), List.of());
+    }
+
+    private static GeneratedFile keepalivedConf(String content) {
+        return new GeneratedFile(HostFiles.KEEPALIVED_CONF, content, 0644);
     }
 
     private static GeneratedFile file(Topology topology, Host host) {

@@ -14,6 +14,8 @@ import dev.halab.core.remote.CommandResult;
 import dev.halab.core.remote.RemoteException;
 import dev.halab.core.remote.RemoteShell;
 import dev.halab.core.remote.ShellFactory;
+import dev.halab.core.step.Action;
+import dev.halab.core.step.Validator;
 import dev.halab.core.template.GeneratedFile;
 import dev.halab.core.topology.Host;
 import dev.halab.core.topology.Topology;
@@ -102,17 +104,31 @@ public final class ExerciseRunner {
      * Puts HA Lab's own files back, removes the firewall rule, brings nginx back, and waits until the
      * lab is healthy: the VIP on the master only, one MASTER, no alert.
      */
-    public boolean repair(Exercise exercise, Duration timeout) throws FailoverException, InterruptedException {
+    public boolean repair(Exercise exercise, Duration timeout) throws InterruptedException {
         progress.accept(text("progress.repair", exercise.title()));
-        apply(ExercisePlan.repair(exercise, topology));
+        // Every host gets its repair even when another's fails: a half-repaired lab breaks what runs next.
+        boolean applied = true;
+        for (HostChange change : ExercisePlan.repair(exercise, topology)) {
+            try {
+                apply(change, true);
+            } catch (FailoverException e) {
+                progress.accept(e.text());
+                applied = false;
+            }
+        }
         for (Host host : topology.frontEnds()) {
-            chaos.restore(host);
+            try {
+                chaos.restore(host);
+            } catch (FailoverException e) {
+                progress.accept(e.text());
+                applied = false;
+            }
         }
         provoked.clear();
         VrrpInstance instance = topology.primaryInstance();
         Host master = topology.masterOf(instance);
         Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
+        while (applied && Instant.now().isBefore(deadline)) {
             ClusterState state = monitor.state();
             if (state.holders(instance.vip()).equals(List.of(master.name())) && state.masters(instance.name()).equals(List.of(master.name()))
                     && monitor.activeAlerts().isEmpty()) {
@@ -137,28 +153,63 @@ public final class ExerciseRunner {
 
     private void apply(List<HostChange> changes) throws FailoverException {
         for (HostChange change : changes) {
-            try (RemoteShell shell = shells.open(change.host())) {
-                for (GeneratedFile file : change.files()) {
-                    shell.upload(file.content().getBytes(StandardCharsets.UTF_8), file.path(), file.mode());
+            apply(change, false);
+        }
+    }
+
+    /**
+     * Like the installer: each file is uploaded beside its target (as root, or through sudo), the
+     * repair's file is checked with {@code keepalived -t} there, and only then moves into place.
+     */
+    private void apply(HostChange change, boolean check) throws FailoverException {
+        Host host = change.host();
+        try (RemoteShell shell = shells.open(host)) {
+            for (GeneratedFile file : change.files()) {
+                String staged = Action.stagedPath(file.path());
+                shell.upload(file.content().getBytes(StandardCharsets.UTF_8), staged, file.mode());
+                if (check) {
+                    for (RemoteCommand test : Validator.KEEPALIVED.stagedCheck(staged).stream().toList()) {
+                        CommandResult result = shell.run(test, COMMAND_TIMEOUT);
+                        if (!result.ok()) {
+                            shell.run(RemoteCommand.of("rm", "-f", staged).asRoot(), COMMAND_TIMEOUT);
+                            throw failed(host, test, result);
+                        }
+                    }
                 }
-                for (RemoteCommand command : change.commands()) {
-                    run(shell, change.host(), command);
-                }
-                if (!change.files().isEmpty()) {
-                    run(shell, change.host(), RemoteCommand.of("systemctl", "restart", "keepalived").asRoot());
-                }
-            } catch (RemoteException e) {
-                throw new FailoverException(e.text(), e);
+                run(shell, host, RemoteCommand.of("mv", "-f", staged, file.path()).asRoot());
             }
+            for (RemoteCommand command : change.commands()) {
+                run(shell, host, command);
+            }
+            if (!change.files().isEmpty()) {
+                RemoteCommand restart = RemoteCommand.of("systemctl", "restart", "keepalived").asRoot();
+                CommandResult result = shell.run(restart, COMMAND_TIMEOUT);
+                if (!result.ok() && change.restartMayFail()) {
+                    progress.accept(text("progress.keepalivedRefused", host.name(), lastLine(result)));
+                } else if (!result.ok()) {
+                    throw failed(host, restart, result);
+                }
+            }
+        } catch (RemoteException e) {
+            throw new FailoverException(e.text(), e);
         }
     }
 
     private static void run(RemoteShell shell, Host host, RemoteCommand command) throws RemoteException, FailoverException {
         CommandResult result = shell.run(command, COMMAND_TIMEOUT);
         if (!result.ok()) {
-            throw new FailoverException(LocalizedText.of(Exercise.BUNDLE, "error.command", host.name(), command.display(),
-                    (result.stdout() + result.stderr()).strip()), null);
+            throw failed(host, command, result);
         }
+    }
+
+    private static FailoverException failed(Host host, RemoteCommand command, CommandResult result) {
+        return new FailoverException(LocalizedText.of(Exercise.BUNDLE, "error.command", host.name(), command.display(),
+                (result.stdout() + result.stderr()).strip()), null);
+    }
+
+    private static String lastLine(CommandResult result) {
+        String out = (result.stderr().isBlank() ? result.stdout() : result.stderr()).strip();
+        return out.isEmpty() ? "exit " + result.exitCode() : out.substring(out.lastIndexOf('\n') + 1);
     }
 
     private boolean awaitState(java.util.function.Predicate<ClusterState> condition, Duration timeout) throws InterruptedException {

@@ -88,6 +88,21 @@ public record LabSession(int schemaVersion, String profile, Instant startedAt, L
         return new LabSession(schemaVersion, profile, startedAt, installs, failovers, append(scenarios, record), exercises);
     }
 
+    /**
+     * A scenario the GUI records step by step: replaces the last record when it is the same run
+     * (same scenario, same start), else appends.
+     */
+    public LabSession withScenarioProgress(ScenarioRecord record) {
+        List<ScenarioRecord> copy = new ArrayList<>(scenarios);
+        ScenarioRecord last = copy.isEmpty() ? null : copy.get(copy.size() - 1);
+        if (last != null && last.at().equals(record.at()) && last.scenario().equals(record.scenario())) {
+            copy.set(copy.size() - 1, record);
+        } else {
+            copy.add(record);
+        }
+        return new LabSession(schemaVersion, profile, startedAt, installs, failovers, copy, exercises);
+    }
+
     public LabSession withExercise(ExerciseRecord record) {
         return new LabSession(schemaVersion, profile, startedAt, installs, failovers, scenarios, append(exercises, record));
     }

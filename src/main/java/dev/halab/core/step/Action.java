@@ -83,7 +83,7 @@ public sealed interface Action {
     }
 
     /** The staged copy's name: hidden (leading dot) so nginx's {@code sites-enabled/*} does not load it. */
-    static String stagedPath(String path) {
+    public static String stagedPath(String path) {
         int slash = path.lastIndexOf('/');
         return path.substring(0, slash + 1) + "." + path.substring(slash + 1) + ".halab-new";
     }

@@ -6,6 +6,7 @@ import dev.halab.core.topology.Topology;
 import dev.halab.core.tutorial.CommandVariables;
 import dev.halab.gui.common.Ui;
 import dev.halab.gui.common.UiContext;
+import dev.halab.gui.service.RunRequest;
 import dev.halab.gui.service.Services;
 import javafx.scene.control.Button;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -18,11 +19,15 @@ public final class CompanionButton {
     }
 
     /**
-     * @param current the lab being worked on; null or an incomplete draft falls back to the
-     *                tutorial's own profile, so the companion always opens
+     * @param current the lab being worked on and its login; a null or incomplete draft's topology
+     *                falls back to the tutorial's own profile, so the companion always opens
      */
-    public static Button create(Services services, UiContext context, Supplier<Topology> current) {
-        CompanionWindow window = new CompanionWindow(() -> usable(current), context);
+    public static Button create(Services services, UiContext context, Supplier<RunRequest> current) {
+        Supplier<Topology> topology = () -> {
+            RunRequest request = current.get();
+            return request == null ? null : request.topology();
+        };
+        CompanionWindow window = new CompanionWindow(() -> usable(topology), current, services.monitor(), context);
         Button button = new Button();
         button.setId("open-companion");
         button.setGraphic(Ui.icon(Material2MZ.SCHOOL));

@@ -3,8 +3,12 @@ package dev.halab.gui.companion;
 import dev.halab.core.report.SessionStore;
 import dev.halab.core.topology.Topology;
 import dev.halab.gui.common.UiContext;
+import dev.halab.gui.service.MonitorService;
+import dev.halab.gui.service.RunRequest;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+
+import java.util.function.Supplier;
 
 /**
  * The tutorial companion: what differs from the tutorial, the tutorial's commands per step, the
@@ -12,19 +16,28 @@ import javafx.scene.control.TabPane;
  */
 public final class CompanionView extends TabPane {
     private final ReportViewModel report;
+    private final ExercisesViewModel exercises;
 
-    public CompanionView(Topology topology, UiContext context, SessionStore sessions) {
+    /** @param request the lab being worked on and how to log in; asked when an exercise starts */
+    public CompanionView(Topology topology, Supplier<RunRequest> request, MonitorService monitor, UiContext context,
+                         SessionStore sessions) {
         setId("companion");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         report = new ReportViewModel(topology, sessions, context);
+        exercises = new ExercisesViewModel(request, monitor, sessions, context);
         getTabs().addAll(
                 tab("tab-differences", "tab.differences", new DifferencesPane()),
                 tab("tab-commands", "tab.commands", new CommandsPane(topology)),
+                tab("tab-exercises", "tab.exercises", new ExercisesPane(exercises)),
                 tab("tab-report", "tab.report", new ReportPane(report)));
     }
 
     public ReportViewModel report() {
         return report;
+    }
+
+    public ExercisesViewModel exercises() {
+        return exercises;
     }
 
     private static Tab tab(String id, String key, javafx.scene.Node content) {

@@ -4,6 +4,8 @@ import dev.halab.core.report.SessionStore;
 import dev.halab.core.topology.Topology;
 import dev.halab.gui.common.UiContext;
 import dev.halab.gui.common.Theme;
+import dev.halab.gui.service.MonitorService;
+import dev.halab.gui.service.RunRequest;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -16,13 +18,20 @@ import java.util.function.Supplier;
  */
 public final class CompanionWindow {
     private final Supplier<Topology> topology;
+    private final Supplier<RunRequest> request;
+    private final MonitorService monitor;
     private final UiContext context;
     private Stage stage;
     private CompanionView view;
 
-    /** @param topology the lab being worked on, asked each time the window opens */
-    public CompanionWindow(Supplier<Topology> topology, UiContext context) {
+    /**
+     * @param topology the lab being worked on, asked each time the window opens
+     * @param request  the same lab with its login, asked when an exercise starts
+     */
+    public CompanionWindow(Supplier<Topology> topology, Supplier<RunRequest> request, MonitorService monitor, UiContext context) {
         this.topology = topology;
+        this.request = request;
+        this.monitor = monitor;
         this.context = context;
     }
 
@@ -32,8 +41,13 @@ public final class CompanionWindow {
             stage = new Stage();
             stage.initOwner(owner);
             stage.titleProperty().bind(CompanionBundle.bind("window.title"));
+            // A mistake still planted when the window closes is repaired, not left on the lab.
+            stage.setOnHidden(e -> view.exercises().close());
         }
-        view = new CompanionView(topology.get(), context, SessionStore.user());
+        if (view != null) {
+            view.exercises().close();
+        }
+        view = new CompanionView(topology.get(), request, monitor, context, SessionStore.user());
         Scene scene = new Scene(view, 1000, 760);
         Theme.style(scene);
         stage.setScene(scene);

@@ -156,8 +156,9 @@ public final class CoreServices {
             PowerSwitch power = localLab(topology).<PowerSwitch>map(lab -> lab::power)
                     .or(() -> VmrunPowerSwitch.forTopology(topology)).orElse(null);
             FailoverMonitor monitor = new FailoverMonitor(topology, shells, FailoverMonitor.MonitorSettings.defaults());
-            FailoverSession session = new FailoverSession(monitor, new ChaosRunner(topology, shells, power));
-            MonitorSession adapter = adapt(session, updates);
+            ChaosRunner chaos = new ChaosRunner(topology, shells, power);
+            FailoverSession session = new FailoverSession(monitor, chaos);
+            MonitorSession adapter = CoreExerciseRun.withExercises(adapt(session, updates), topology, shells, monitor, chaos);
             try {
                 session.estimateClocks(shells);
                 monitor.start();

@@ -22,6 +22,12 @@ public interface MonitorService {
         /** Undoes every chaos action on the host (starts services, link up, power on). */
         void restore(String host) throws ServiceException;
 
+        /** A break-it-yourself exercise on this session's lab; progress comes from worker threads. */
+        default ExerciseRun exercise(dev.halab.core.exercise.Exercise exercise,
+                                     Consumer<dev.halab.core.i18n.LocalizedText> progress) throws ServiceException {
+            throw new ServiceException(Services.notAvailable("feature.monitor"), null);
+        }
+
         @Override
         void close();
     }

@@ -7,6 +7,7 @@ import dev.halab.core.template.HostFiles;
 import dev.halab.core.topology.Topology;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -75,7 +76,12 @@ class ExercisePlanTest {
         }
         HostChange firewall = ExercisePlan.plant(Exercise.VRRP_BLOCKED, lab).get(0);
         assertThat(firewall.host().name()).isEqualTo("nginx2");
-        assertThat(firewall.commands().get(0).display()).contains("ip protocol vrrp drop");
+        assertThat(firewall.commands().get(0).display()).contains("command -v nft", "install -y --no-install-recommends nftables");
+        assertThat(firewall.commands().get(1).display()).contains("ip protocol 112 drop");
+        assertThat(ExercisePlan.plant(Exercise.WRONG_INTERFACE, lab)).singleElement()
+                .satisfies(c -> assertThat(c.restartMayFail()).as("keepalived refusing to start is the symptom").isTrue());
+        assertThat(Arrays.stream(Exercise.values()).filter(e -> e != Exercise.WRONG_INTERFACE)
+                .flatMap(e -> ExercisePlan.plant(e, lab).stream())).noneMatch(HostChange::restartMayFail);
     }
 
     @Test
