@@ -7,6 +7,7 @@ import dev.halab.core.failover.ChaosRunner;
 import dev.halab.core.failover.FailoverException;
 import dev.halab.core.failover.FailoverMonitor;
 import dev.halab.core.failover.FailoverMonitor.MonitorSettings;
+import dev.halab.core.failover.FailoverSession;
 import dev.halab.core.failover.ScenarioKind;
 import dev.halab.core.failover.ScenarioListener;
 import dev.halab.core.failover.ScenarioReport;
@@ -104,6 +105,8 @@ public final class ScenarioCommand extends EngineCommandSupport {
             if (verbose) {
                 monitor.addListener(new MonitorCommand.EventPrinter(out(), false));
             }
+            // Outages are timed from the hosts' clocks: each step shows its clock uncertainty (as "failover" does).
+            new FailoverSession(monitor, chaos).estimateClocks(shells.get());
             monitor.start();
             if (!MonitorCommand.awaitVisible(monitor, Duration.ofSeconds(30), err())) {
                 return HalabCommand.EXIT_FAILED;

@@ -3,6 +3,7 @@ package dev.halab.failover;
 import dev.halab.core.failover.ChaosAction;
 import dev.halab.core.failover.FailoverMonitor;
 import dev.halab.core.failover.FailoverMonitor.MonitorSettings;
+import dev.halab.core.failover.FailoverSession;
 import dev.halab.core.failover.ScenarioKind;
 import dev.halab.core.failover.ScenarioListener;
 import dev.halab.core.failover.ScenarioReport;
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (keepalived 2.3) and a mixed lab where VRRP runs between keepalived 2.1 and 2.3.
  *
  * <p>Which release sets run is {@code -Dhalab.releases=mixed,bullseye,trixie}; the {@code nightly}
- * Maven profile runs all three. Every push runs the {@code halab.releases} of the pom (see there).
+ * Maven profile runs all three. Every push runs the {@code halab.releases} of the pom: the mixed lab.
  * A release's rootfs is built once (about 70 s) and cached like bookworm's.
  */
 @Tag("lab")
@@ -50,21 +51,26 @@ class ReleasesIT {
     void installVerifyAndPreemptOnHostsOfOtherReleases(String releases, LocalLab bookwormLab) throws Exception {
         String profile = "local-lab-" + releases;
         LocalLab lab = new LocalLab(LabConfig.load(profile));
+        Phases phases = new Phases(releases);
         try {
             lab.up(message -> System.out.println("[lab " + releases + "] " + message), true);
+            phases.done("lab up (fresh hosts)");
             for (var host : lab.hosts()) {
                 String release = lab.exec(host.name(), ". /etc/os-release; echo $VERSION_CODENAME").output().strip();
                 assertThat(release).as(host.name()).isEqualTo(lab.config().suiteOf(host));
             }
             Topology topology = LabFailover.profile(profile);
             LabFailover.install(lab, topology);
+            phases.done("install");
 
             VerifyReport report = new Verifier(LabFailover.shells(lab), 10).verify(topology, event -> { });
             assertThat(report.passed()).as(report.checks().stream().map(c -> c.text().render(Locale.ENGLISH))
                     .collect(Collectors.joining("\n"))).isTrue();
-            assertThat(report.tomcatsSeen()).containsExactlyInAnyOrder(lab.address("tomcat1"), lab.address("tomcat2"));
+            assertThat(report.tomcatsSeen()).containsOnly(lab.address("tomcat1"), lab.address("tomcat2"));
+            phases.done("verify");
 
             try (FailoverMonitor monitor = LabFailover.monitor(lab, topology, MonitorSettings.defaults())) {
+                new FailoverSession(monitor, LabFailover.chaos(lab, topology)).estimateClocks(LabFailover.shells(lab));
                 monitor.start();
                 ScenarioListener printer = new ScenarioListener() {
                     @Override
@@ -78,9 +84,27 @@ class ReleasesIT {
                 assertThat(scenario.passed()).as(scenario.steps().stream().map(ReleasesIT::describe)
                         .collect(Collectors.joining("\n"))).isTrue();
             }
+            phases.done("preempt scenario");
         } finally {
             // The other end-to-end tests expect the default lab: fresh bookworm hosts.
             bookwormLab.up(LabProgress.SILENT, true);
+            phases.done("bookworm lab back");
+        }
+    }
+
+    /** Prints how long each phase took: the figures behind the every-push / nightly split (README). */
+    private static final class Phases {
+        private final String releases;
+        private long start = System.nanoTime();
+
+        Phases(String releases) {
+            this.releases = releases;
+        }
+
+        void done(String phase) {
+            long now = System.nanoTime();
+            System.out.printf(Locale.ROOT, "[releases %s] %s took %.1f s%n", releases, phase, (now - start) / 1e9);
+            start = now;
         }
     }
 
