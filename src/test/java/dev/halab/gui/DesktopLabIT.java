@@ -5,6 +5,7 @@ import dev.halab.gui.common.AppExecutor;
 import dev.halab.gui.common.Texts;
 import dev.halab.gui.common.Theme;
 import dev.halab.gui.common.UiContext;
+import dev.halab.gui.scenario.ScenarioViewModel;
 import dev.halab.gui.service.Services;
 import dev.halab.gui.topology.RequestItem;
 import dev.halab.gui.wizard.RunStatus;
@@ -36,6 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("lab")
 @ExtendWith({LabExtension.class, ApplicationExtension.class})
 class DesktopLabIT {
+    private static final String VIP1 = "192.168.224.150";
+    private static final String VIP2 = "192.168.224.151";
     private final AppExecutor executor = new AppExecutor();
     private MainWindow window;
 
@@ -64,10 +67,13 @@ class DesktopLabIT {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
     }
 
-    @Test
-    void fromTheLocalLabToAWatchedFailover(FxRobot robot, LocalLab lab) throws Exception {
+    /** The wizard on the local lab, as a student clicks through it: lab up, test, pre-flight, plan, install, verify. */
+    private void installThroughTheWizard(FxRobot robot, LocalLab lab, String variant) throws Exception {
         var wizard = window.wizard();
         robot.clickOn("#choice-lab");
+        javafx.scene.control.ComboBox<String> variants = robot.lookup("#lab-variant").queryComboBox();
+        robot.interact(() -> variants.setValue(variant));
+        assertThat(wizard.state().profileNameProperty().get()).isEqualTo(variant);
         robot.clickOn("#lab-up");
         await(300, () -> wizard.state().localLabReadyProperty().get() || wizard.errorProperty().get() != null);
         assertThat(wizard.errorProperty().get()).as("lab up").isNull();
@@ -98,6 +104,11 @@ class DesktopLabIT {
                 window.install().summaryProperty().get()).isTrue();
         assertThat(window.install().verifySucceededProperty().get()).as("verify: %s",
                 window.install().verifySummaryProperty().get()).isTrue();
+    }
+
+    @Test
+    void fromTheLocalLabToAWatchedFailover(FxRobot robot, LocalLab lab) throws Exception {
+        installThroughTheWizard(robot, lab, "local-lab");
 
         robot.clickOn("#open-dashboard");
         var dashboard = window.dashboard();
@@ -113,12 +124,46 @@ class DesktopLabIT {
                 && "NGINX-2".equals(dashboard.lastServingNginx())));
         assertThat(onFx(() -> window.dashboardView().topology().badgeTarget())).isEqualTo("nginx2");
         RequestItem latest = onFx(() -> dashboard.stream().get(0));
-        assertThat(latest.label()).startsWith("NGINX-2 / 192.168.224.10");
+        assertThat(latest.label(Locale.ENGLISH)).startsWith("NGINX-2 / 192.168.224.10");
         await(10, () -> dashboard.measuredProperty().get() != null);
         assertThat(dashboard.measuredProperty().get()).isPositive();
 
         WaitForAsyncUtils.asyncFx(() -> dashboard.restore("nginx1")).get();
         await(60, () -> !dashboard.busyProperty().get());
         assertThat(dashboard.errorProperty().get()).isNull();
+    }
+
+    /**
+     * Issue 9: the dual-master scenario run from the GUI's guided panel on the real lab, through the
+     * real monitor: both VIPs home, both on the survivor when nginx1 is killed, both home again.
+     */
+    @Test
+    void dualMasterRunsFromTheGuidedPanel(FxRobot robot, LocalLab lab) throws Exception {
+        installThroughTheWizard(robot, lab, "local-lab-dual-master");
+        robot.clickOn("#open-dashboard");
+        var dashboard = window.dashboard();
+        var scenarios = window.scenarios();
+        await(60, () -> onFx(() -> dashboard.connectedProperty().get()));
+        assertThat(onFx(() -> scenarios.scenarioProperty().get())).isEqualTo(dev.halab.core.failover.ScenarioKind.DUAL_MASTER);
+        WaitForAsyncUtils.asyncFx(() -> scenarios.killMethodProperty().set(dev.halab.core.failover.ChaosAction.KILL)).get();
+        java.util.List<java.util.Map<String, String>> expected = java.util.List.of(
+                java.util.Map.of(VIP1, "nginx1", VIP2, "nginx2"),
+                java.util.Map.of(VIP1, "nginx2", VIP2, "nginx2"),
+                java.util.Map.of(VIP1, "nginx1", VIP2, "nginx2"));
+        for (int step = 0; step < expected.size(); step++) {
+            int index = step;
+            assertThat(onFx(() -> scenarios.stepIndexProperty().get())).isEqualTo(step);
+            robot.clickOn("#scenario-do");
+            await(120, () -> onFx(() -> scenarios.outcomeProperty().get() == ScenarioViewModel.Outcome.MET
+                    || dashboard.errorProperty().get() != null));
+            assertThat(onFx(() -> dashboard.errorProperty().get())).as("step %d", index + 1).isNull();
+            assertThat(onFx(() -> java.util.Map.copyOf(dashboard.model().vipHolders()))).as("step %d: %s", index + 1,
+                    onFx(() -> Texts.render(scenarios.observedProperty().get()))).containsAllEntriesOf(expected.get(step));
+            if (step < expected.size() - 1) {
+                robot.clickOn("#scenario-next");
+            }
+        }
+        assertThat(onFx(() -> dashboard.lastServingNginx(VIP1))).isEqualTo("NGINX-1");
+        assertThat(onFx(() -> dashboard.lastServingNginx(VIP2))).isEqualTo("NGINX-2");
     }
 }

@@ -310,7 +310,8 @@ class ScreenshotsTest {
         Instant kill = vm.lastKillAtProperty().get();
         updates.clear();
         for (int i = 0; i < 30; i++) {
-            updates.add(new MonitorUpdate.Probe(kill.plusMillis(50 + i * 100L), false, null, null, null, "connect timed out"));
+            updates.add(new MonitorUpdate.Probe(kill.plusMillis(50 + i * 100L), false, null, null, null,
+                    dev.halab.core.failover.ProbeFailures.explain("192.168.224.150", 0, "SocketTimeoutException: connect timed out")));
         }
         updates.add(new MonitorUpdate.VrrpState(kill.plusMillis(3060), "nginx2", "VI_1", "MASTER"));
         updates.add(new MonitorUpdate.Health(kill.plusMillis(3060), "nginx1", "keepalived", false));

@@ -68,6 +68,11 @@ public sealed interface MonitorEvent {
         public boolean ok() {
             return error == null && status >= 200 && status < 400;
         }
+
+        /** Why the request failed, for the request stream ("timed out", "refused", "HTTP 502"), or null when it did not. */
+        public LocalizedText failure() {
+            return ok() ? null : ProbeFailures.explain(vip, status, error);
+        }
     }
 
     /** A service checked over HTTP from the controller changed health (also sent once at start). */

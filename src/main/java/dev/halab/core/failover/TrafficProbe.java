@@ -129,6 +129,16 @@ public final class TrafficProbe implements AutoCloseable {
         requests.shutdownNow();
     }
 
+    /**
+     * Waits until the probe is closed and no request of it is still in flight (a request already
+     * sent when it closed finishes, but its result is dropped). True when stopped within the limit.
+     */
+    public boolean awaitStopped(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        return ticker.awaitTermination(limit.toNanos(), TimeUnit.NANOSECONDS)
+                && requests.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
     static java.util.concurrent.ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);

@@ -220,7 +220,7 @@ public final class CoreServices {
             updates.add(holder(monitor, e.receivedAt(), e.vip(), null));
             updates.add(roles(monitor, e.receivedAt()));
         } else if (event instanceof MonitorEvent.ProbeResult e) {
-            updates.add(new MonitorUpdate.Probe(e.receivedAt(), e.ok(), e.servedBy(), e.upstream(), e.latency(), e.error(), e.vip()));
+            updates.add(new MonitorUpdate.Probe(e.receivedAt(), e.ok(), e.servedBy(), e.upstream(), e.latency(), e.failure(), e.vip()));
         } else if (event instanceof MonitorEvent.ServiceHealth e) {
             updates.add(new MonitorUpdate.Health(e.receivedAt(), e.host(), e.service().name().toLowerCase(Locale.ROOT), e.up()));
         } else if (event instanceof MonitorEvent.NodeReachability e) {

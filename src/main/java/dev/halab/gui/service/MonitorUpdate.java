@@ -17,9 +17,9 @@ public sealed interface MonitorUpdate {
     record VipHolder(Instant at, String vip, String holder) implements MonitorUpdate { }
 
     /** One request through a VIP ({@code vip} null = the first one): which nginx and which tomcat answered, or the error. */
-    record Probe(Instant at, boolean ok, String nginx, String tomcat, Duration latency, String error, String vip)
+    record Probe(Instant at, boolean ok, String nginx, String tomcat, Duration latency, LocalizedText error, String vip)
             implements MonitorUpdate {
-        public Probe(Instant at, boolean ok, String nginx, String tomcat, Duration latency, String error) {
+        public Probe(Instant at, boolean ok, String nginx, String tomcat, Duration latency, LocalizedText error) {
             this(at, ok, nginx, tomcat, latency, error, null);
         }
     }

@@ -13,7 +13,7 @@ import dev.halab.core.failover.Outage;
 import dev.halab.gui.service.MonitorService;
 import dev.halab.gui.service.MonitorUpdate;
 import dev.halab.gui.service.RunRequest;
-import dev.halab.gui.service.ServiceOutcome;
+import dev.halab.gui.service.WorkerCall;
 import dev.halab.core.failover.FailoverTiming;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -63,6 +63,8 @@ public final class DashboardViewModel {
     private final java.util.Map<String, String> lastServing = new java.util.HashMap<>();
     private java.util.function.Consumer<Action> onAction = a -> { };
     private volatile MonitorService.MonitorSession session;
+    /** Set when the dashboard is left, so a connection that completes afterwards is closed, not kept. */
+    private boolean closed;
     private BatchedSink<MonitorUpdate> sink;
 
     public DashboardViewModel(Topology topology, MonitorService monitor, UiContext context) {
@@ -173,16 +175,16 @@ public final class DashboardViewModel {
         error.set(null);
         sink = context.batching().open(this::apply);
         BatchedSink<MonitorUpdate> updates = sink;
-        context.background().execute(() -> {
-            var outcome = ServiceOutcome.attempt(() -> monitor.open(request, updates));
-            if (outcome.ok()) {
-                session = outcome.value();
+        closed = false;
+        WorkerCall.call(context, () -> monitor.open(request, updates), outcome -> {
+            busy.set(false);
+            if (outcome.ok() && closed) { // the dashboard was left while connecting
+                context.background().execute(outcome.value()::close);
+                return;
             }
-            context.ui().post(() -> {
-                busy.set(false);
-                connected.set(outcome.ok());
-                error.set(outcome.failure());
-            });
+            session = outcome.value();
+            connected.set(outcome.ok());
+            error.set(outcome.failure());
         });
     }
 
@@ -205,16 +207,13 @@ public final class DashboardViewModel {
         lastAction.set(Texts.of("dashboard.action.chaos", Texts.of("chaos." + method.name()), shownHost));
         onAction.accept(new Action(shownHost, method, false));
         busy.set(true);
-        context.background().execute(() -> {
-            var outcome = ServiceOutcome.attempt(() -> current.chaos(node, method));
-            context.ui().post(() -> {
-                busy.set(false);
-                if (outcome.ok()) {
-                    faultHappened(outcome.value());
-                } else {
-                    error.set(outcome.failure());
-                }
-            });
+        WorkerCall.call(context, () -> current.chaos(node, method), outcome -> {
+            busy.set(false);
+            if (outcome.ok()) {
+                faultHappened(outcome.value());
+            } else {
+                error.set(outcome.failure());
+            }
         });
     }
 
@@ -227,14 +226,11 @@ public final class DashboardViewModel {
         lastAction.set(Texts.of("dashboard.action.restore", host));
         onAction.accept(new Action(host, null, true));
         busy.set(true);
-        context.background().execute(() -> {
-            var outcome = ServiceOutcome.attemptAction(() -> current.restore(host));
-            context.ui().post(() -> {
-                busy.set(false);
-                if (!outcome.ok()) {
-                    error.set(outcome.failure());
-                }
-            });
+        WorkerCall.run(context, () -> current.restore(host), outcome -> {
+            busy.set(false);
+            if (!outcome.ok()) {
+                error.set(outcome.failure());
+            }
         });
     }
 
@@ -243,6 +239,7 @@ public final class DashboardViewModel {
     }
 
     public void close() {
+        closed = true;
         MonitorService.MonitorSession current = session;
         session = null;
         if (current != null) {

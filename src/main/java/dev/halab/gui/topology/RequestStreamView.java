@@ -1,5 +1,6 @@
 package dev.halab.gui.topology;
 
+import dev.halab.gui.common.Texts;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 
@@ -16,6 +17,7 @@ public final class RequestStreamView extends ListView<RequestItem> {
         setCellFactory(list -> new RequestCell());
         setFocusTraversable(false);
         setFixedCellSize(24);
+        Texts.localeProperty().addListener(o -> refresh()); // failures are texts: re-render them in the new language
     }
 
     private static final class RequestCell extends ListCell<RequestItem> {
@@ -30,7 +32,7 @@ public final class RequestStreamView extends ListView<RequestItem> {
             }
             String time = java.time.LocalTime.ofInstant(item.at(), java.time.ZoneId.systemDefault())
                     .withNano(item.at().getNano() / 1_000_000 * 1_000_000).toString();
-            setText(time + "   " + item.label() + (item.ok() && item.latencyMillis() >= 0 ? "   " + item.latencyMillis() + " ms" : ""));
+            setText(time + "   " + item.label(Texts.locale()) + (item.ok() && item.latencyMillis() >= 0 ? "   " + item.latencyMillis() + " ms" : ""));
             if (!item.ok()) {
                 getStyleClass().add("request-failed");
             } else {

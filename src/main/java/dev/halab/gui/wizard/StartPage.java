@@ -38,7 +38,7 @@ final class StartPage extends VBox {
         profiles.getItems().setAll(vm.profileNames());
         profiles.setPrefHeight(190);
         profiles.setCellFactory(list -> new ProfileCell(vm));
-        vm.profileDescriptions().addListener((javafx.collections.MapChangeListener<String, LocalizedText>) c -> profiles.refresh());
+        vm.profileDescriptions().addListener((javafx.collections.MapChangeListener<String, java.util.function.Function<java.util.Locale, String>>) c -> profiles.refresh());
         Texts.localeProperty().addListener(o -> profiles.refresh());
         // read the profiles' descriptions just after the first frame, not before it
         javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
@@ -147,12 +147,16 @@ final class StartPage extends VBox {
             }
             Label title = new Label(name);
             title.getStyleClass().add(Styles.TEXT_BOLD);
-            Label description = new Label(Texts.render(vm.profileDescriptions().get(name)));
+            Label description = new Label(describe(vm.profileDescriptions().get(name)));
             description.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             description.setWrapText(true);
             description.setMaxWidth(560);
             setGraphic(new VBox(2, title, description));
             setText(null);
+        }
+
+        private static String describe(java.util.function.Function<java.util.Locale, String> description) {
+            return description == null ? "" : description.apply(Texts.locale());
         }
     }
 }

@@ -20,8 +20,10 @@ import javafx.collections.ObservableMap;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The start page: pick a shipped profile, or the local lab (one of its variants) and bring it up.
@@ -36,7 +38,7 @@ public final class StartViewModel {
     private final ObjectProperty<LocalizedText> error;
     private final Runnable onProfileChanged;
 
-    private final ObservableMap<String, LocalizedText> profileDescriptions = FXCollections.observableHashMap();
+    private final ObservableMap<String, Function<Locale, String>> profileDescriptions = FXCollections.observableHashMap();
     private final ObservableList<LocalizedText> labProgress = FXCollections.observableArrayList();
     private final BooleanProperty labBusy = new SimpleBooleanProperty();
 
@@ -69,23 +71,24 @@ public final class StartViewModel {
     }
 
     /**
-     * Profile name to its description (a profile's own words, or why it cannot be read), filled in
+     * Profile name to its description in a language (a profile's own words, or why it cannot be read), filled in
      * the background: reading every profile at startup would delay the window.
      */
-    public ObservableMap<String, LocalizedText> profileDescriptions() {
+    public ObservableMap<String, Function<Locale, String>> profileDescriptions() {
         return profileDescriptions;
     }
 
     public void loadProfileDescriptions() {
         List<String> names = profileNames();
         WorkerCall.call(context, () -> {
-            Map<String, LocalizedText> found = new LinkedHashMap<>();
+            Map<String, Function<Locale, String>> found = new LinkedHashMap<>();
             for (String name : names) {
                 try {
-                    String description = ProfileLoader.load(name).description();
-                    found.put(name, Texts.of("start.profile.description", description == null ? "" : description));
+                    Topology profile = ProfileLoader.load(name);
+                    // the author's words in both languages; the page picks by the language it shows
+                    found.put(name, locale -> orEmpty(profile.description(locale)));
                 } catch (ProfileException e) {
-                    found.put(name, e.text());
+                    found.put(name, e.text()::render);
                 }
             }
             return found;
@@ -94,6 +97,10 @@ public final class StartViewModel {
                 profileDescriptions.putAll(outcome.value());
             }
         });
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
     }
 
     public ObservableList<LocalizedText> labProgress() {

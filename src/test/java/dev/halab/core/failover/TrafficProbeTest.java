@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,9 +29,24 @@ class TrafficProbeTest {
         }
     }
 
+    /** Runs before each answer; may block to keep a request in flight. */
+    private interface BeforeAnswer {
+        void run() throws InterruptedException;
+    }
+
     private int startServer(String servedBy) throws Exception {
+        return startServer(servedBy, () -> { });
+    }
+
+    private int startServer(String servedBy, BeforeAnswer beforeAnswer) throws Exception {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
+            try {
+                beforeAnswer.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             exchange.getResponseHeaders().add("X-Served-By", servedBy);
             exchange.getResponseHeaders().add("X-Upstream", "192.168.224.103:8080");
             byte[] body = "hello".getBytes();
@@ -77,25 +94,31 @@ class TrafficProbeTest {
     }
 
     @Test
-    void probesAtTheIntervalUntilClosedAndThenStops() throws Exception {
-        int port = startServer("NGINX-2");
-        List<MonitorEvent> events = new CopyOnWriteArrayList<>();
-        var settings = TrafficProbe.Settings.defaults().withInterval(Duration.ofMillis(20));
-        try (TrafficProbe probe = new TrafficProbe(List.of("127.0.0.1"), port, settings, events::add)) {
-            probe.start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (events.size() < 5 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
+    void probesUntilClosedAndDropsTheAnswersOfRequestsStillInFlight() throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger received = new AtomicInteger();
+        startServer("NGINX-2", () -> {
+            if (received.incrementAndGet() > 5) { // the first five are answered, later ones wait in flight
+                held.countDown();
+                release.await();
             }
-        }
-        int atClose = events.size();
-        assertThat(atClose).isGreaterThanOrEqualTo(5);
-        assertThat(events).allSatisfy(e -> assertThat(((ProbeResult) e).servedBy()).isEqualTo("NGINX-2"));
-        Thread.sleep(200);
-        assertThat(events.size()).isLessThanOrEqualTo(atClose + 16); // only requests already in flight may finish
-        int settled = events.size();
-        Thread.sleep(200);
-        assertThat(events).hasSize(settled);
+        });
+        List<MonitorEvent> events = new CopyOnWriteArrayList<>();
+        CountDownLatch fiveAnswers = new CountDownLatch(5);
+        var settings = TrafficProbe.Settings.defaults().withInterval(Duration.ofMillis(20));
+        TrafficProbe probe = new TrafficProbe(List.of("127.0.0.1"), server.getAddress().getPort(), settings, e -> {
+            events.add(e);
+            fiveAnswers.countDown();
+        });
+        probe.start();
+        assertThat(fiveAnswers.await(20, TimeUnit.SECONDS)).as("five answers").isTrue();
+        assertThat(held.await(20, TimeUnit.SECONDS)).as("a sixth request in flight").isTrue();
+        probe.close();
+        release.countDown();
+        assertThat(probe.awaitStopped(Duration.ofSeconds(20))).as("every request thread ended").isTrue();
+        assertThat(probe.isRunning()).isFalse();
+        assertThat(events).hasSize(5).allSatisfy(e -> assertThat(((ProbeResult) e).servedBy()).isEqualTo("NGINX-2"));
     }
 
     @Test
@@ -106,16 +129,9 @@ class TrafficProbeTest {
         var settings = TrafficProbe.Settings.defaults().withInterval(Duration.ofMillis(20)).withMaxRunTime(Duration.ofSeconds(3));
         TrafficProbe probe = new TrafficProbe(List.of("127.0.0.1"), port, settings, events::add);
         probe.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (probe.isRunning() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(probe.isRunning()).as("the probe closed itself after its maximum run time").isFalse();
-        int settled = events.size();
-        Thread.sleep(300);
-        assertThat(events).hasSize(settled);
-        assertThat(settled).isPositive();
-        probe.close();
+        assertThat(probe.awaitStopped(Duration.ofSeconds(60))).as("the probe closed itself after its maximum run time").isTrue();
+        assertThat(probe.isRunning()).isFalse();
+        assertThat(events).isNotEmpty();
     }
 
     @Test

@@ -33,7 +33,7 @@ class DashboardViewModelTest {
     }
 
     private static MonitorUpdate.Probe failed(Instant at) {
-        return new MonitorUpdate.Probe(at, false, null, null, null, "connect timed out");
+        return new MonitorUpdate.Probe(at, false, null, null, null, dev.halab.core.failover.ProbeFailures.explain("192.168.224.150", 0, "SocketTimeoutException: connect timed out"));
     }
 
     @Test
@@ -51,7 +51,7 @@ class DashboardViewModelTest {
         assertThat(vm.model().vipHolderProperty().get()).isEqualTo("nginx1");
         assertThat(vm.model().node("nginx2").orElseThrow().vrrpStateProperty().get()).isEqualTo("BACKUP");
         assertThat(vm.model().node("tomcat2").orElseThrow().tomcatUpProperty().get()).isFalse();
-        assertThat(vm.stream()).extracting(RequestItem::label)
+        assertThat(vm.stream()).extracting(r -> r.label(java.util.Locale.ENGLISH))
                 .containsExactly("NGINX-1 / 192.168.224.104", "NGINX-1 / 192.168.224.103");
         assertThat(vm.stream().get(0).tomcatIndex()).isEqualTo(1);
         assertThat(vm.hostOf(ChaosTarget.MASTER)).isEqualTo("nginx1");

@@ -37,6 +37,14 @@ class WizardViewModelTest {
     }
 
     @Test
+    void aProfileDescriptionIsShownInTheLanguageOfTheWindow() {
+        vm.start().loadProfileDescriptions();
+        var description = vm.start().profileDescriptions().get("tutorial");
+        assertThat(description.apply(java.util.Locale.ENGLISH)).startsWith("The tutorial's four VMware VMs");
+        assertThat(description.apply(dev.halab.core.i18n.Bundles.CHINESE)).startsWith("教程中的四台 VMware 虚拟机");
+    }
+
+    @Test
     void anUnknownProfileIsReportedAndChangesNothing() {
         vm.start().chooseProfile("no-such-profile");
         assertThat(vm.errorProperty().get()).isNotNull();
