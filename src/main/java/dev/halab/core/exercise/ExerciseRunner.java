@@ -45,6 +45,12 @@ import java.util.function.Consumer;
 public final class ExerciseRunner {
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(250);
+    /**
+     * As the installer restarts it: stop, wait until the process is gone, start. A plain restart
+     * right after a start can leave keepalived stopped or have its job canceled.
+     */
+    static final RemoteCommand RESTART = RemoteCommand.shell("systemctl stop keepalived; i=0; "
+            + "while pgrep -x keepalived >/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done; systemctl start keepalived").asRoot();
     private final Topology topology;
     private final ShellFactory shells;
     private final FailoverMonitor monitor;
@@ -182,12 +188,17 @@ public final class ExerciseRunner {
                 run(shell, host, command);
             }
             if (!change.files().isEmpty()) {
-                RemoteCommand restart = RemoteCommand.of("systemctl", "restart", "keepalived").asRoot();
-                CommandResult result = shell.run(restart, COMMAND_TIMEOUT);
+                CommandResult result = shell.run(RESTART, COMMAND_TIMEOUT);
                 if (!result.ok() && change.restartMayFail()) {
                     progress.accept(text("progress.keepalivedRefused", host.name(), lastLine(result)));
-                } else if (!result.ok()) {
-                    throw failed(host, restart, result);
+                    return;
+                }
+                if (!result.ok()) {
+                    // systemd cancels a start job that another job on the unit replaced ("Job ... canceled"): once more.
+                    result = shell.run(RESTART, COMMAND_TIMEOUT);
+                }
+                if (!result.ok()) {
+                    throw failed(host, RESTART, result);
                 }
             }
         } catch (RemoteException e) {

@@ -24,8 +24,9 @@ public final class ReportHtml {
     private static final String CSS = """
             @page { size: A4; margin: 14mm 12mm; }
             body { font-family: "DejaVu Sans", "Noto Sans CJK SC", sans-serif; color: #1a1a1a; font-size: 11pt; max-width: 190mm; margin: 0 auto; }
-            h1 { font-size: 20pt; margin: 0 0 4pt 0; } h2 { font-size: 14pt; border-bottom: 2px solid #3949ab; padding-bottom: 2pt; margin-top: 18pt; }
-            h3 { font-size: 12pt; margin: 12pt 0 4pt 0; }
+            h1 { font-size: 20pt; margin: 0 0 4pt 0; } h2 { font-size: 14pt; border-bottom: 2px solid #3949ab; padding-bottom: 2pt; margin-top: 18pt;
+                 break-after: avoid; page-break-after: avoid; }
+            h3 { font-size: 12pt; margin: 12pt 0 4pt 0; break-after: avoid; page-break-after: avoid; }
             .meta { color: #444; margin-bottom: 10pt; } .meta b { color: #111; }
             table { border-collapse: collapse; width: 100%; margin: 4pt 0 8pt 0; page-break-inside: avoid; }
             th, td { border: 1px solid #bbb; padding: 3pt 5pt; text-align: left; vertical-align: top; font-size: 9.5pt; }
@@ -35,7 +36,7 @@ public final class ReportHtml {
                   font-family: "DejaVu Sans Mono", monospace; page-break-inside: avoid; }
             img { max-width: 100%; page-break-inside: avoid; } .figure { page-break-inside: avoid; margin: 6pt 0; }
             .empty { color: #777; font-style: italic; } .file { page-break-inside: avoid; }
-            .host { page-break-before: auto; }
+            .host { page-break-before: auto; } h2.appendix { break-before: page; page-break-before: always; }
             """;
 
     private ReportHtml() {
@@ -71,13 +72,18 @@ public final class ReportHtml {
         html.append("<h2>").append(escape(data.t("report.section.exercises"))).append("</h2>\n");
         exercises(html, data, session.exercises());
 
-        html.append("<h2>").append(escape(data.t("report.section.files"))).append("</h2>\n");
+        // The files are an appendix on pages of their own: their heading never ends a page alone.
+        html.append("<h2 class=\"appendix\">").append(escape(data.t("report.section.files"))).append("</h2>\n");
         for (Host host : topology.hosts()) {
-            html.append("<div class=\"host\"><h3>").append(escape(host.name() + " (" + host.address() + ")")).append("</h3>\n");
+            html.append("<div class=\"host\">");
+            String heading = "<h3>" + escape(host.name() + " (" + host.address() + ")") + "</h3>\n";
             for (GeneratedFile file : HostFiles.forHost(topology.withVrrpKeyMasked(), host)) {
-                html.append("<div class=\"file\"><b>").append(escape(file.path())).append("</b> (").append(file.modeOctal())
-                        .append(")<pre>").append(escape(file.content())).append("</pre></div>\n");
+                // The host's heading goes inside its first file's unbreakable block: never alone at a page's foot.
+                html.append("<div class=\"file\">").append(heading).append("<b>").append(escape(file.path())).append("</b> (")
+                        .append(file.modeOctal()).append(")<pre>").append(escape(file.content())).append("</pre></div>\n");
+                heading = "";
             }
+            html.append(heading);
             html.append("</div>\n");
         }
         html.append("<p class=\"meta\">").append(escape(data.t("report.footer"))).append("</p>\n</body></html>\n");

@@ -87,12 +87,13 @@ final class SvgCharts {
         }
         double floorX = x.apply(failover.floorMillis());
         svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#4a148c\" stroke-width=\"2\" stroke-dasharray=\"5,4\"/>",
-                floorX, barY - 4, floorX, barY + barH + 12));
-        text(svg, floorX, barY + barH + 26, 12, "#4a148c", "middle", data.t("report.timeline.floor", millis(failover.floorMillis())));
+                floorX, barY - 4, floorX, barY + barH + 24));
+        // Below the axis's tick labels, so the two never overlap; the fault's label one line lower still.
+        text(svg, floorX, barY + barH + 36, 12, "#4a148c", "middle", data.t("report.timeline.floor", millis(failover.floorMillis())));
         double zero = x.apply(0);
         svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#000\" stroke-width=\"2\"/>",
                 zero, barY - 4, zero, barY + barH + 4));
-        text(svg, zero, barY + barH + 44, 12, "#000", "middle", data.t("report.timeline.fault", failover.method()));
+        text(svg, zero, barY + barH + 52, 12, "#000", "middle", data.t("report.timeline.fault", failover.method()));
         // axis with ticks every second (or every 100 ms for short outages)
         long step = end - start > 4000 ? 1000 : end - start > 1500 ? 500 : 100;
         int axisY = barY + barH + 4;
@@ -100,7 +101,7 @@ final class SvgCharts {
             double tx = x.apply(t);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#555\"/>", tx, axisY, tx, axisY + 4));
             if (t > 0) {
-                text(svg, tx, axisY + 15, 10, "#555", "middle", millis(t));
+                text(svg, tx, axisY + 14, 10, "#555", "middle", millis(t));
             }
         }
         return svg.append("</svg>").toString();

@@ -85,6 +85,45 @@ class ReportTest {
         assertThat(zh).contains("实验报告", "实测中断时间", "脑裂").doesNotContain("Measured outage");
     }
 
+    /** Seen on the printed pages of a real run: the floor's label sat on the axis's tick labels. */
+    @Test
+    void theTimelinesLabelsSitOnRowsOfTheirOwn(@TempDir Path dir) throws Exception {
+        LabSession session = recorded(dir);
+        ReportData data = new ReportData(ProfileLoader.load("local-lab"), session, "Li Lei", LocalDate.of(2026, 11, 30), Locale.ENGLISH);
+        String svg = SvgCharts.timeline(session.failovers().isEmpty() ? session.scenarios().get(0).steps().get(0).outage()
+                : session.failovers().get(0), data);
+        java.util.regex.Matcher texts = java.util.regex.Pattern.compile("<text [^>]*y=\"([\\d.]+)\"[^>]*>([^<]*)</text>").matcher(svg);
+        List<Double> ticks = new ArrayList<>();
+        double floor = -1;
+        double fault = -1;
+        while (texts.find()) {
+            double y = Double.parseDouble(texts.group(1));
+            String text = texts.group(2);
+            if (text.startsWith("floor")) {
+                floor = y;
+            } else if (text.startsWith("fault")) {
+                fault = y;
+            } else if (text.matches("\\d+ ms|[\\d.]+ s")) {
+                ticks.add(y);
+            }
+        }
+        assertThat(ticks).isNotEmpty();
+        double tickRow = ticks.get(0);
+        assertThat(floor).as("the floor's label is below the tick labels (12 px text)").isGreaterThanOrEqualTo(tickRow + 14);
+        assertThat(fault).as("the fault's label is below the floor's").isGreaterThanOrEqualTo(floor + 14);
+    }
+
+    /** Seen on the printed pages: a host's heading alone at the foot of a page, its files on the next. */
+    @Test
+    void eachHostsHeadingStaysWithItsFirstFile(@TempDir Path dir) throws Exception {
+        Topology lab = ProfileLoader.load("local-lab");
+        String html = ReportHtml.render(new ReportData(lab, recorded(dir), "Li Lei", LocalDate.of(2026, 11, 30), Locale.ENGLISH));
+        assertThat(html).as("the files start on a page of their own").contains("<h2 class=\"appendix\">Generated files per host</h2>");
+        for (var host : lab.hosts()) {
+            assertThat(html).contains("<div class=\"file\"><h3>" + host.name() + " (" + host.address() + ")</h3>");
+        }
+    }
+
     @Test
     void theZipHoldsEveryGeneratedFilePerHost(@TempDir Path dir) throws Exception {
         Topology lab = ProfileLoader.load("local-lab");
