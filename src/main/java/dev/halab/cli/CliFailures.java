@@ -65,8 +65,7 @@ final class CliFailures implements CommandLine.IExecutionExceptionHandler, Comma
                 return Optional.of(oneLine(text.render(Bundles.uiLocale())));
             }
             if (t instanceof LabException e) {
-                // Its message is already localized (lab bundle).
-                return Optional.of(oneLine(e.getMessage()));
+                return Optional.of(oneLine(e.text().render(Bundles.uiLocale())));
             }
         }
         return Optional.empty();

@@ -37,7 +37,7 @@ public final class LabCommand implements Runnable {
         try {
             return action.call();
         } catch (LabException e) {
-            spec.commandLine().getErr().println(text("cli.error", e.getMessage()));
+            spec.commandLine().getErr().println(text("cli.error", e.text().render(Bundles.uiLocale())));
             return HalabCommand.EXIT_FAILED;
         } catch (Exception e) {
             throw new CommandLine.ExecutionException(spec.commandLine(), e.toString(), e);

@@ -64,11 +64,11 @@ final class AptRepository {
     static List<String> packageListFromClasspath(String suite) {
         try (InputStream in = AptRepository.class.getResourceAsStream(PACKAGE_LIST_RESOURCE)) {
             if (in == null) {
-                throw new LabException(PACKAGE_LIST_RESOURCE + " is missing from the classpath");
+                throw new LabException(LabMessages.text("error.missingResource", PACKAGE_LIST_RESOURCE));
             }
             return parsePackageList(new String(in.readAllBytes(), StandardCharsets.UTF_8), suite);
         } catch (IOException e) {
-            throw new LabException("cannot read " + PACKAGE_LIST_RESOURCE + ": " + e.getMessage(), e);
+            throw new LabException(LabMessages.text("error.io.read", PACKAGE_LIST_RESOURCE, e.getMessage()), e);
         }
     }
 
@@ -85,7 +85,7 @@ final class AptRepository {
             }
             if (!name.isEmpty()) {
                 if (!name.matches("[a-z0-9][a-z0-9+.-]+")) {
-                    throw new LabException("not a Debian package name in " + PACKAGE_LIST_RESOURCE + ": " + name);
+                    throw new LabException(LabMessages.text("error.packageName", PACKAGE_LIST_RESOURCE, name));
                 }
                 names.add(name);
             }
@@ -113,7 +113,7 @@ final class AptRepository {
             sha.update(Files.readAllBytes(rootfs.dir().resolve("var/lib/dpkg/status")));
             return HexFormat.of().formatHex(sha.digest()) + "\n";
         } catch (NoSuchAlgorithmException | IOException e) {
-            throw new LabException("cannot fingerprint the package list: " + e.getMessage(), e);
+            throw new LabException(LabMessages.text("error.io.fingerprint", e.getMessage()), e);
         }
     }
 
@@ -170,7 +170,7 @@ final class AptRepository {
         try {
             Files.move(partial, dir);
         } catch (IOException e) {
-            throw new LabException("cannot move " + partial + " to " + dir + ": " + e.getMessage(), e);
+            throw new LabException(LabMessages.text("error.io.move", partial, dir, e.getMessage()), e);
         }
         progress.step(LabMessages.get("progress.repoDone", closure.size()));
     }
@@ -194,11 +194,11 @@ final class AptRepository {
             result = SystemCommand.of(simulate).run();
         }
         if (!result.succeeded()) {
-            throw new LabException(LabMessages.get("error.repoClosure", result.output().strip()));
+            throw new LabException(LabMessages.text("error.repoClosure", result.output().strip()));
         }
         List<String> closure = parseSimulatedInstall(result.output());
         if (closure.isEmpty()) {
-            throw new LabException(LabMessages.get("error.repoClosure", result.output().strip()));
+            throw new LabException(LabMessages.text("error.repoClosure", result.output().strip()));
         }
         return closure;
     }

@@ -18,7 +18,7 @@ final class Files2 {
             Files.deleteIfExists(file);
             Files.writeString(file, content);
         } catch (IOException e) {
-            throw new LabException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new LabException(LabMessages.text("error.io.write", file, e.getMessage()), e);
         }
     }
 
@@ -27,7 +27,7 @@ final class Files2 {
         try {
             Files.writeString(file, value + "\n");
         } catch (IOException e) {
-            throw new LabException("cannot set " + file + ": " + e.getMessage(), e);
+            throw new LabException(LabMessages.text("error.io.set", file, e.getMessage()), e);
         }
     }
 
@@ -40,7 +40,7 @@ final class Files2 {
         try {
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
         } catch (IOException e) {
-            throw new LabException("cannot chmod " + path + ": " + e.getMessage(), e);
+            throw new LabException(LabMessages.text("error.io.chmod", path, e.getMessage()), e);
         }
     }
 
@@ -48,7 +48,7 @@ final class Files2 {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new LabException("cannot create " + dir + ": " + e.getMessage(), e);
+            throw new LabException(LabMessages.text("error.io.create", dir, e.getMessage()), e);
         }
     }
 
@@ -62,7 +62,7 @@ final class Files2 {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            throw new LabException("cannot delete " + file + ": " + e.getMessage(), e);
+            throw new LabException(LabMessages.text("error.io.delete", file, e.getMessage()), e);
         }
     }
 
@@ -70,7 +70,7 @@ final class Files2 {
         try {
             return Files.readString(file);
         } catch (IOException e) {
-            throw new LabException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new LabException(LabMessages.text("error.io.read", file, e.getMessage()), e);
         }
     }
 
@@ -81,7 +81,7 @@ final class Files2 {
     static void deleteTree(Path dir) {
         if (!dir.isAbsolute() || dir.normalize().getNameCount() < 2) {
             // Guard against a misconfigured cache or state dir such as "/" or "/var".
-            throw new LabException("refusing to delete " + dir);
+            throw new LabException(LabMessages.text("error.refuseDelete", dir));
         }
         if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;

@@ -142,7 +142,7 @@ final class HostDisks {
         HostFiles rootfs = new HostFiles(rootfsDir);
         String shadow = disk.readRegular("etc/shadow", MAX_SHADOW_BYTES)
                 .or(() -> rootfs.readRegular("etc/shadow", MAX_SHADOW_BYTES))
-                .orElseThrow(() -> new LabException("no /etc/shadow in " + rootfsDir));
+                .orElseThrow(() -> new LabException(LabMessages.text("error.noShadow", rootfsDir)));
         Optional<Integer> group = rootfs.groupOf("etc/shadow");
         String updated = RootPassword.withRootHash(shadow, RootPassword.hash(password), LocalDate.now());
         disk.write("etc/shadow", updated.getBytes(java.nio.charset.StandardCharsets.UTF_8), "rw-r-----", group);
@@ -156,7 +156,7 @@ final class HostDisks {
                 keys.add(Files.readString(file).strip());
             }
         } catch (IOException e) {
-            throw new LabException("cannot read host keys of " + host.name() + ": " + e.getMessage(), e);
+            throw new LabException(LabMessages.text("error.io.hostKeys", host.name(), e.getMessage()), e);
         }
         keys.sort(null);
         return keys;

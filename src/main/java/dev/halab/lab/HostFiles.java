@@ -64,7 +64,7 @@ final class HostFiles {
             }
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new LabException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new LabException(LabMessages.text("error.io.write", target, e.getMessage()), e);
         }
     }
 
@@ -118,7 +118,7 @@ final class HostFiles {
                     Files2.chmod(dir, "rwxr-xr-x");
                 }
             } catch (IOException e) {
-                throw new LabException("cannot create " + dir + ": " + e.getMessage(), e);
+                throw new LabException(LabMessages.text("error.io.create", dir, e.getMessage()), e);
             }
         }
         return dir;
@@ -135,7 +135,7 @@ final class HostFiles {
 
     private void requireInside(Path path) {
         if (!path.normalize().startsWith(root) || path.normalize().equals(root)) {
-            throw new LabException("refusing to write outside the host's disk: " + path);
+            throw new LabException(LabMessages.text("error.outsideDisk", path));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.halab.lab;
 
+import dev.halab.core.i18n.LocalizedText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.halab.core.resources.ProjectResources;
@@ -56,26 +57,26 @@ public record LabConfig(List<LabHost> hosts, int prefixLength, String hostInterf
         hosts = List.copyOf(hosts);
         Objects.requireNonNull(controllerAddress, "controllerAddress");
         if (hosts.isEmpty()) {
-            throw new LabException(LabMessages.get("profile.noHosts"));
+            throw new LabException(LabMessages.text("profile.noHosts"));
         }
         if (prefixLength < SHORTEST_PREFIX || prefixLength > 30) {
-            throw new LabException(LabMessages.get("profile.prefixLength", prefixLength, SHORTEST_PREFIX));
+            throw new LabException(LabMessages.text("profile.prefixLength", prefixLength, SHORTEST_PREFIX));
         }
         if (!bridge.matches("[a-zA-Z0-9_-]{1,15}")) {
-            throw new LabException(LabMessages.get("profile.bridgeName", bridge));
+            throw new LabException(LabMessages.text("profile.bridgeName", bridge));
         }
         hostSuites = Map.copyOf(hostSuites);
         requireSupported("lab.suite", suite);
         for (Map.Entry<String, String> entry : new java.util.TreeMap<>(hostSuites).entrySet()) {
             if (hosts.stream().noneMatch(h -> h.name().equals(entry.getKey()))) {
-                throw new LabException(LabMessages.get("profile.suiteHost", entry.getKey()));
+                throw new LabException(LabMessages.text("profile.suiteHost", entry.getKey()));
             }
             requireSupported("lab.hostSuites." + entry.getKey(), entry.getValue());
         }
         Ipv4Subnet subnet = Ipv4Subnet.of(address("lab.controllerAddress", controllerAddress), prefixLength);
         for (LabHost host : hosts) {
             if (!subnet.contains(Ipv4.of(host.address()))) {
-                throw new LabException(LabMessages.get("profile.hostOutsideSubnet", host.name(), host.address(), subnet));
+                throw new LabException(LabMessages.text("profile.hostOutsideSubnet", host.name(), host.address(), subnet));
             }
         }
     }
@@ -97,13 +98,13 @@ public record LabConfig(List<LabHost> hosts, int prefixLength, String hostInterf
 
     private static void requireSupported(String field, String suite) {
         if (!SUPPORTED_SUITES.contains(suite)) {
-            throw new LabException(LabMessages.get("profile.suite", field, suite, String.join(", ", SUPPORTED_SUITES)));
+            throw new LabException(LabMessages.text("profile.suite", field, suite, String.join(", ", SUPPORTED_SUITES)));
         }
     }
 
     public LabHost host(String name) {
         return hosts.stream().filter(h -> h.name().equals(name)).findFirst()
-                .orElseThrow(() -> new LabException(LabMessages.get("error.unknownHost", name,
+                .orElseThrow(() -> new LabException(LabMessages.text("error.unknownHost", name,
                         String.join(", ", hosts.stream().map(LabHost::name).toList()))));
     }
 
@@ -113,10 +114,10 @@ public record LabConfig(List<LabHost> hosts, int prefixLength, String hostInterf
         try {
             root = new ObjectMapper().readTree(json);
         } catch (IOException e) {
-            throw new LabException(LabMessages.get("profile.notJson", e.getMessage()), e);
+            throw new LabException(LabMessages.text("profile.notJson", e.getMessage()), e);
         }
         if (root == null || !root.isObject()) {
-            throw new LabException(LabMessages.get("profile.notJson", "not a JSON object"));
+            throw new LabException(LabMessages.text("profile.notJson", "not a JSON object"));
         }
         List<LabHost> hosts = new ArrayList<>();
         JsonNode hostList = required(root, "hosts", "hosts");
@@ -128,7 +129,7 @@ public record LabConfig(List<LabHost> hosts, int prefixLength, String hostInterf
             try {
                 hosts.add(new LabHost(name, address));
             } catch (IllegalArgumentException e) {
-                throw new LabException(LabMessages.get("profile.hostName", at + ".name", name, e.getMessage()), e);
+                throw new LabException(LabMessages.text("profile.hostName", at + ".name", name, e.getMessage()), e);
             }
         }
         JsonNode network = required(root, "network", "network");
@@ -150,7 +151,7 @@ public record LabConfig(List<LabHost> hosts, int prefixLength, String hostInterf
         if (node.isObject()) {
             node.fields().forEachRemaining(e -> suites.put(e.getKey(), e.getValue().asText()));
         } else if (!node.isMissingNode() && !node.isNull()) {
-            throw new LabException(LabMessages.get("profile.missingField", "lab.hostSuites {}"));
+            throw new LabException(LabMessages.text("profile.missingField", "lab.hostSuites {}"));
         }
         return suites;
     }
@@ -169,11 +170,11 @@ public record LabConfig(List<LabHost> hosts, int prefixLength, String hostInterf
         String resource = "vm-profiles/" + profileName + ".json";
         try (InputStream in = ProjectResources.open(resource)) {
             if (in == null) {
-                throw new LabException(LabMessages.get("profile.notFound", resource));
+                throw new LabException(LabMessages.text("profile.notFound", resource));
             }
             return fromProfileJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), System.getenv());
         } catch (IOException e) {
-            throw new LabException(LabMessages.get("profile.unreadable", resource, e.getMessage()), e);
+            throw new LabException(LabMessages.text("profile.unreadable", resource, e.getMessage()), e);
         }
     }
 
@@ -182,15 +183,15 @@ public record LabConfig(List<LabHost> hosts, int prefixLength, String hostInterf
         try {
             return fromProfileJson(Files.readString(profile), System.getenv());
         } catch (IOException e) {
-            throw new LabException(LabMessages.get("profile.unreadable", profile, e.getMessage()), e);
+            throw new LabException(LabMessages.text("profile.unreadable", profile, e.getMessage()), e);
         }
     }
 
     private static Ipv4 address(String field, String text) {
         Optional<Ipv4.Problem> problem = Ipv4.problem(text);
         if (problem.isPresent()) {
-            String reason = LabMessages.get("profile.address." + problem.get().name());
-            throw new LabException(LabMessages.get("profile.address", field, text, reason));
+            LocalizedText reason = LabMessages.text("profile.address." + problem.get().name());
+            throw new LabException(LabMessages.text("profile.address", field, text, reason));
         }
         return Ipv4.of(text);
     }
@@ -198,7 +199,7 @@ public record LabConfig(List<LabHost> hosts, int prefixLength, String hostInterf
     private static JsonNode required(JsonNode node, String field, String path) {
         JsonNode value = node == null ? null : node.get(field);
         if (value == null || value.isNull()) {
-            throw new LabException(LabMessages.get("profile.missingField", path));
+            throw new LabException(LabMessages.text("profile.missingField", path));
         }
         return value;
     }

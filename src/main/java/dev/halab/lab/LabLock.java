@@ -25,7 +25,7 @@ final class LabLock {
                  FileLock ignored = channel.lock()) {
                 action.run();
             } catch (IOException e) {
-                throw new LabException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+                throw new LabException(LabMessages.text("error.io.lock", lockFile, e.getMessage()), e);
             }
         }
     }

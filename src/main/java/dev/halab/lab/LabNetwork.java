@@ -22,7 +22,7 @@ final class LabNetwork {
         String table = SystemCommand.of("ip", "-4", "-o", "route", "show", "table", "all").check();
         List<String> conflicts = RouteConflicts.find(table, config.subnet(), config.bridge());
         if (!conflicts.isEmpty()) {
-            throw new LabException(LabMessages.get("prereq.subnetInUse", config.subnet(), String.join("\n  ", conflicts)));
+            throw new LabException(LabMessages.text("prereq.subnetInUse", config.subnet(), String.join("\n  ", conflicts)));
         }
     }
 
@@ -42,7 +42,7 @@ final class LabNetwork {
      */
     void refuseForeignBridge() {
         if (bridgeExists() && !bridgeIsOurs()) {
-            throw new LabException(LabMessages.get("prereq.bridgeInUse", config.bridge()));
+            throw new LabException(LabMessages.text("prereq.bridgeInUse", config.bridge()));
         }
     }
 
@@ -168,7 +168,7 @@ final class LabNetwork {
         if (linkExists(name)) {
             ExecResult result = SystemCommand.of("ip", "link", "delete", name).run();
             if (!result.succeeded() && linkExists(name)) {
-                throw new LabException(LabMessages.get("error.commandFailed", "ip link delete " + name,
+                throw new LabException(LabMessages.text("error.commandFailed", "ip link delete " + name,
                         result.exitCode(), result.output().strip()));
             }
         }

@@ -74,7 +74,7 @@ final class LabProcesses {
             return pids.isEmpty();
         });
         if (!empty) {
-            throw new LabException("processes in network namespace " + host.netns() + " do not die: " + netnsPids(host));
+            throw new LabException(LabMessages.text("error.netnsAlive", host.netns(), netnsPids(host)));
         }
     }
 
@@ -126,7 +126,7 @@ final class LabProcesses {
         RecordedProcess server = RecordedProcess.startDetached(LabCommands.repoServer(config, repoDir), repoPidFile(), log);
         boolean listening = LabWait.REPO_LISTENING.until(() -> !server.isAlive() || repoAccepts());
         if (!listening || !server.isAlive()) {
-            throw new LabException(LabMessages.get("error.repoServer", config.controllerAddress() + ":" + config.repoPort(),
+            throw new LabException(LabMessages.text("error.repoServer", config.controllerAddress() + ":" + config.repoPort(),
                     HostDisks.tail(log, 10)));
         }
     }

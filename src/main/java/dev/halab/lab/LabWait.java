@@ -62,7 +62,7 @@ enum LabWait {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LabException("interrupted", e);
+            throw new LabException(LabMessages.text("error.interrupted", "-"), e);
         }
     }
 }

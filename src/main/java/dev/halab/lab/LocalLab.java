@@ -142,7 +142,7 @@ public final class LocalLab {
                 && repos.values().stream().allMatch(AptRepository::isReady);
         List<String> problems = Prerequisites.problems(config, cachesReady);
         if (!problems.isEmpty()) {
-            throw new LabException(String.join("\n", problems));
+            throw new LabException(LabMessages.text("error.prerequisites", String.join("\n", problems)));
         }
         network.refuseForeignRoutes();
         network.refuseForeignBridge();
@@ -201,7 +201,7 @@ public final class LocalLab {
             try {
                 java.nio.file.Files.createSymbolicLink(served.resolve(suite), repo.dir());
             } catch (IOException e) {
-                throw new LabException("cannot link " + served.resolve(suite) + ": " + e.getMessage(), e);
+                throw new LabException(LabMessages.text("error.io.link", served.resolve(suite), e.getMessage()), e);
             }
         });
         return served;
@@ -245,7 +245,7 @@ public final class LocalLab {
 
     private void powerLocked(LabHost host, boolean on) {
         if (!LabNetwork.netnsExists(host)) {
-            throw new LabException(LabMessages.get("error.labDown"));
+            throw new LabException(LabMessages.text("error.labDown"));
         }
         if (on) {
             if (!processes.isRunning(host)) {
@@ -273,7 +273,7 @@ public final class LocalLab {
     public ExecResult exec(String hostName, String command, Duration timeout) {
         LabHost host = config.host(hostName);
         if (!processes.isRunning(host)) {
-            throw new LabException(LabMessages.get("error.hostOff", hostName));
+            throw new LabException(LabMessages.text("error.hostOff", hostName));
         }
         return SystemCommand.of(LabCommands.sshToHost(host, sshPrivateKey(), knownHostsFile(), command))
                 .timeout(timeout).run();
@@ -303,11 +303,11 @@ public final class LocalLab {
             boolean answered = LabWait.SSH_BANNER.until(() -> !processes.isRunning(host)
                     || sshAnswers(host, Duration.ofMillis(500)));
             if (!processes.isRunning(host)) {
-                throw new LabException(LabMessages.get("error.bootFailed", host.name(),
+                throw new LabException(LabMessages.text("error.bootFailed", host.name(),
                         HostDisks.tail(disks.consoleLog(host), 30)));
             }
             if (!answered) {
-                throw new LabException(LabMessages.get("error.bootTimeout", host.name(),
+                throw new LabException(LabMessages.text("error.bootTimeout", host.name(),
                         LabWait.SSH_BANNER.bound().toSeconds()));
             }
         }

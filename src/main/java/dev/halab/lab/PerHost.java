@@ -28,11 +28,11 @@ final class PerHost {
                 } catch (ExecutionException e) {
                     Throwable cause = e.getCause();
                     if (first == null) {
-                        first = cause instanceof LabException lab ? lab : new LabException(cause.toString(), cause);
+                        first = cause instanceof LabException lab ? lab : new LabException(LabMessages.text("error.unexpected", cause.toString()), cause);
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new LabException("interrupted", e);
+                    throw new LabException(LabMessages.text("error.interrupted", "-"), e);
                 }
             }
             if (first != null) {

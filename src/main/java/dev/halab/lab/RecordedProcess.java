@@ -49,12 +49,12 @@ final class RecordedProcess {
             Files.createDirectories(pidFile.getParent());
             Process process = builder.start();
             long start = readStartTime(process.pid())
-                    .orElseThrow(() -> new LabException(argv.get(0) + " exited at once; see " + logFile));
+                    .orElseThrow(() -> new LabException(LabMessages.text("error.exitedAtOnce", argv.get(0), logFile)));
             RecordedProcess recorded = new RecordedProcess(process.pid(), start);
             Files.writeString(pidFile, process.pid() + " " + start + "\n");
             return recorded;
         } catch (IOException e) {
-            throw new LabException("cannot start " + argv.get(0) + ": " + e.getMessage(), e);
+            throw new LabException(LabMessages.text("error.io.start", argv.get(0), e.getMessage()), e);
         }
     }
 

@@ -48,7 +48,7 @@ final class RootPassword {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, password + "\n", StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new LabException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new LabException(LabMessages.text("error.io.write", file, e.getMessage()), e);
         }
         return password.toString();
     }
@@ -70,7 +70,7 @@ final class RootPassword {
     static String hash(String password) {
         String hash = SystemCommand.of("openssl", "passwd", "-6", "-stdin").stdin(password + "\n").check().strip();
         if (!hash.startsWith("$6$") || hash.contains(":") || hash.contains("\n")) {
-            throw new LabException("openssl passwd gave no SHA-512 hash");
+            throw new LabException(LabMessages.text("error.noHash"));
         }
         return hash;
     }

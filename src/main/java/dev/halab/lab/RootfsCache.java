@@ -39,10 +39,10 @@ final class RootfsCache {
      */
     static RootfsCache of(Path cacheDir, String suite) {
         String codename = AptSources.codename(Files2.read(Path.of("/etc/os-release")))
-                .orElseThrow(() -> new LabException(LabMessages.get("prereq.notDebian")));
+                .orElseThrow(() -> new LabException(LabMessages.text("prereq.notDebian")));
         String mirror = Optional.ofNullable(System.getenv("HALAB_DEBIAN_MIRROR"))
                 .or(() -> AptSources.mirrorFor(codename, AptSources.machineSources()))
-                .orElseThrow(() -> new LabException(LabMessages.get("prereq.noMirror", codename)));
+                .orElseThrow(() -> new LabException(LabMessages.text("prereq.noMirror", codename)));
         return new RootfsCache(cacheDir, suite, mirror);
     }
 
@@ -91,7 +91,7 @@ final class RootfsCache {
         try {
             Files.move(partial, dir);
         } catch (IOException e) {
-            throw new LabException("cannot move " + partial + " to " + dir + ": " + e.getMessage(), e);
+            throw new LabException(LabMessages.text("error.io.move", partial, dir, e.getMessage()), e);
         }
     }
 
@@ -113,7 +113,7 @@ final class RootfsCache {
                 }
             }
         } catch (IOException e) {
-            throw new LabException("cannot prepare the rootfs " + root + ": " + e.getMessage(), e);
+            throw new LabException(LabMessages.text("error.io.rootfs", root, e.getMessage()), e);
         }
         Files2.deleteTree(root.resolve("var/lib/apt/lists"));
         Files2.createDirectories(root.resolve("var/lib/apt/lists/partial"));

@@ -82,7 +82,7 @@ final class SystemCommand {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new LabException("cannot run " + argv.get(0) + ": " + e.getMessage(), e);
+            throw new LabException(LabMessages.text("error.io.run", argv.get(0), e.getMessage()), e);
         }
         if (stdin != null) {
             try (OutputStream in = process.getOutputStream()) {
@@ -121,7 +121,7 @@ final class SystemCommand {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new LabException("interrupted while running " + argv.get(0), e);
+            throw new LabException(LabMessages.text("error.interrupted", argv.get(0)), e);
         }
         synchronized (output) {
             return new ExecResult(process.exitValue(), output.toString());
@@ -132,7 +132,7 @@ final class SystemCommand {
     String check() {
         ExecResult result = run();
         if (!result.succeeded()) {
-            throw new LabException(LabMessages.get("error.commandFailed", describe(), result.exitCode(),
+            throw new LabException(LabMessages.text("error.commandFailed", describe(), result.exitCode(),
                     result.output().strip()));
         }
         return result.output();

@@ -108,6 +108,17 @@ class LabCommandsTest {
     }
 
     @Test
+    void aLabErrorIsDataRenderedInTheLanguageShown() {
+        String unknown = PROFILE.replace("\"bridge\": \"halab0\"", "\"bridge\": \"halab0\", \"suite\": \"sid\"");
+        LabException e = org.assertj.core.api.Assertions.catchThrowableOfType(LabException.class,
+                () -> LabConfig.fromProfileJson(unknown, Map.of()));
+        assertThat(e.text().key()).isEqualTo("profile.suite");
+        assertThat(e.text().render(java.util.Locale.ENGLISH)).contains("sid").contains("bullseye, bookworm, trixie");
+        assertThat(e.text().render(dev.halab.core.i18n.Bundles.CHINESE)).contains("Debian 版本“sid”未知");
+        assertThat(e.getMessage()).as("logs get English").isEqualTo(e.text().render(java.util.Locale.ENGLISH));
+    }
+
+    @Test
     void suitesComeFromTheLabSectionPerLabAndPerHost() {
         assertThat(config.suites()).containsExactly("bookworm");
         String mixed = PROFILE.replace("\"bridge\": \"halab0\"",

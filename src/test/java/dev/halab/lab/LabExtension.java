@@ -88,7 +88,7 @@ public final class LabExtension implements BeforeAllCallback, ParameterResolver,
                 }
                 runLock = acquired;
             } catch (IOException e) {
-                throw new LabException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+                throw new LabException(dev.halab.core.i18n.LocalizedText.of("lab", "error.io.lock", lockFile, e.getMessage()), e);
             }
             lab.up(message -> System.out.println("[lab] " + message), true);
         }

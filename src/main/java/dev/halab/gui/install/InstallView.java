@@ -28,6 +28,9 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * log), the live log, cancel, the failed step explained with retry, and the verify result.
  */
 public final class InstallView extends BorderPane {
+    /** At most this share of the window for the messages under the log. */
+    private static final double MESSAGES_SHARE = 0.3;
+
     private final VBox hostColumn = new VBox(12);
 
     public InstallView(InstallViewModel vm, Runnable openDashboard, Runnable backToWizard) {
@@ -112,7 +115,12 @@ public final class InstallView extends BorderPane {
 
         VBox bottom = new VBox(8, failed, summary, verify);
         bottom.setPadding(new Insets(0, 16, 12, 16));
-        setBottom(bottom);
+        // A failure's detail can be a page of apt output: it scrolls instead of pushing the log off the window.
+        ScrollPane bottomScroll = new ScrollPane(bottom);
+        bottomScroll.setId("install-messages");
+        bottomScroll.setFitToWidth(true);
+        bottomScroll.maxHeightProperty().bind(heightProperty().multiply(MESSAGES_SHARE));
+        setBottom(bottomScroll);
     }
 
     private static void style(Message message, Boolean ok) {

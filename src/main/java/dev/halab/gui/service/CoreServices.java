@@ -266,7 +266,7 @@ public final class CoreServices {
                 lab.up(message -> progress.accept(Texts.of("lab.progress", message)));
                 return new Credentials("root", lab.sshPrivateKey(), null, null);
             } catch (LabException e) {
-                throw new ServiceException(Texts.of("lab.failed", e.getMessage()), e);
+                throw new ServiceException(Texts.of("lab.failed", e.text()), e);
             }
         }
     }
