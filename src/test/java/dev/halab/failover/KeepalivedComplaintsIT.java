@@ -128,9 +128,20 @@ class KeepalivedComplaintsIT {
     @Test
     @Order(8)
     void aLinkDownForAMomentIsAnInterfaceFault() throws Exception {
-        // nginx2's only link carries its report too: the alert leaves nginx2 when the link is back.
+        // A cut shorter than the monitor's silence limit: the watch channel survives and delivers on reconnect of the link.
+        cutLink(Duration.ofSeconds(2));
+    }
+
+    @Test
+    @Order(9)
+    void aLongerCutIsNamedFromTheJournalWhenTheMonitorReconnects() throws Exception {
+        // Longer than the silence limit: the monitor drops the channel, and the alert comes from the snapshot of the next one.
+        cutLink(Duration.ofSeconds(6));
+    }
+
+    /** Takes nginx2's only link down for {@code cut}; its report of the fault can only leave when the link is back. */
+    private void cutLink(Duration cut) throws Exception {
         long mark = monitor.mark();
-        Duration cut = Duration.ofSeconds(2);
         var applied = LabFailover.chaos(lab, topology).apply(topology.host("nginx2"), ChaosAction.NET, cut);
         // The lab's hosts share this machine's clock: the link went down at the host time the cut reports.
         Instant down = applied.faultAt();
