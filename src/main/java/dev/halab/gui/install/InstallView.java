@@ -1,5 +1,8 @@
 package dev.halab.gui.install;
 
+import dev.halab.core.tutorial.StepCommand;
+import dev.halab.gui.companion.TutorialCommandCard;
+import javafx.scene.control.Hyperlink;
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import dev.halab.gui.common.Texts;
@@ -176,6 +179,7 @@ public final class InstallView extends BorderPane {
         detail.setWrapText(true);
         detail.managedProperty().bind(step.detailProperty().isNotNull());
         VBox text = new VBox(0, title, detail);
+        vm.tutorialCommand(step.stepId()).ifPresent(command -> text.getChildren().add(byHand(step, command)));
         HBox row = new HBox(8, stateIcon(step.stateProperty().get()), text);
         row.setAlignment(Pos.TOP_LEFT);
         row.getStyleClass().add("step-row");
@@ -183,6 +187,27 @@ public final class InstallView extends BorderPane {
         step.stateProperty().addListener((o, old, s) -> row.getChildren().set(0, stateIcon(s)));
         row.setOnMouseClicked(e -> vm.stepFilterProperty().set(step));
         return row;
+    }
+
+    /**
+     * "By hand" under a step: opens the tutorial's command for it (what to type, what HA Lab ran,
+     * what the output means, one-click copy) in place, so a student can follow along in a terminal.
+     */
+    private static Node byHand(StepItem step, StepCommand command) {
+        Hyperlink toggle = new Hyperlink();
+        toggle.textProperty().bind(Texts.bind("install.byHand"));
+        toggle.getStyleClass().add(Styles.TEXT_SMALL);
+        toggle.setId("by-hand-" + step.host() + "-" + step.stepId().replace('.', '-'));
+        VBox box = new VBox(4, toggle);
+        toggle.setOnAction(e -> {
+            e.consume();
+            if (box.getChildren().size() > 1) {
+                box.getChildren().remove(1);
+            } else {
+                box.getChildren().add(TutorialCommandCard.of(step.titleProperty().get(), command));
+            }
+        });
+        return box;
     }
 
     /** The icon of a state: pending, running, changed, nothing to do, failed, skipped. */

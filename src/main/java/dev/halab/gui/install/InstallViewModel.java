@@ -1,5 +1,8 @@
 package dev.halab.gui.install;
 
+import dev.halab.core.tutorial.CommandVariables;
+import dev.halab.core.tutorial.StepCommand;
+import dev.halab.core.tutorial.TutorialCommands;
 import dev.halab.core.event.RunEvent;
 import dev.halab.core.facts.Distros;
 import dev.halab.core.i18n.LocalizedText;
@@ -25,6 +28,7 @@ import javafx.collections.transformation.FilteredList;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -41,6 +45,7 @@ public final class InstallViewModel {
 
     public enum Phase { IDLE, INSTALLING, VERIFYING, DONE }
 
+    private volatile Map<String, String> commandVariables = Map.of();
     private final InstallService service;
     private final UiContext context;
 
@@ -191,6 +196,7 @@ public final class InstallViewModel {
     // ---- Event handling (FX thread, one batch per tick)
 
     private void resetFor(RunRequest request) {
+        commandVariables = CommandVariables.of(request.topology());
         hosts.clear();
         byHost.clear();
         request.topology().hosts().forEach(h -> host(h.name()).expectSteps(plannedSteps(h)));
@@ -200,6 +206,15 @@ public final class InstallViewModel {
         verifySucceeded.set(null);
         verifySummary.set(null);
         stepFilter.set(null);
+    }
+
+    /**
+     * The tutorial's command for a step, filled with this run's addresses, for the "by hand" card
+     * next to the step; empty for steps the tutorial has no counterpart of, or before a run.
+     */
+    public Optional<StepCommand> tutorialCommand(String stepId) {
+        Map<String, String> variables = commandVariables;
+        return variables.isEmpty() ? Optional.empty() : TutorialCommands.find(stepId).map(c -> c.render(variables));
     }
 
     /** The steps an install runs on a host: the fewest of any supported release (the release is known only after the probe). */

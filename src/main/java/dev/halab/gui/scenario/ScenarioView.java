@@ -1,5 +1,7 @@
 package dev.halab.gui.scenario;
 
+import dev.halab.gui.companion.TutorialCommandCard;
+import javafx.scene.control.TitledPane;
 import atlantafx.base.theme.Styles;
 import dev.halab.gui.common.Texts;
 import dev.halab.gui.common.Ui;
@@ -15,6 +17,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import java.util.List;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
@@ -92,12 +95,26 @@ public final class ScenarioView extends VBox {
         HBox buttons = new HBox(8, previous, spacer, doIt, next);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
+        // The tutorial's own command for this step, next to it, as on the install screen.
+        VBox byHand = new VBox();
+        byHand.setId("scenario-by-hand");
+        Runnable showCommand = () -> byHand.getChildren().setAll(vm.tutorialCommand()
+                .map(c -> List.<javafx.scene.Node>of(TutorialCommandCard.of(dev.halab.core.i18n.LocalizedText.of("gui", "scenario.byHand"), c))).orElse(List.of()));
+        vm.stepIndexProperty().addListener(o -> showCommand.run());
+        vm.scenarioProperty().addListener(o -> showCommand.run());
+        showCommand.run();
+        TitledPane byHandPane = new TitledPane();
+        byHandPane.textProperty().bind(Texts.bind("scenario.byHand"));
+        byHandPane.setContent(byHand);
+        byHandPane.setExpanded(false);
+        byHandPane.setId("scenario-by-hand-pane");
+
         getChildren().addAll(Ui.label("scenario.title", Styles.TITLE_3), choice, step,
                 section("scenario.todo", Ui.label(vm.todoProperty())),
                 section("scenario.expect", Ui.label(vm.expectProperty())),
                 section("scenario.why", Ui.label(vm.whyProperty(), Styles.TEXT_MUTED)),
                 section("scenario.happened", new VBox(4, Ui.label(vm.observedProperty()), outcome)),
-                new HBox(8, Ui.label("scenario.method"), method), buttons);
+                byHandPane, new HBox(8, Ui.label("scenario.method"), method), buttons);
     }
 
     private static VBox section(String key, javafx.scene.Node body) {

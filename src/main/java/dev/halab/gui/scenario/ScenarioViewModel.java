@@ -1,5 +1,8 @@
 package dev.halab.gui.scenario;
 
+import dev.halab.core.tutorial.CommandVariables;
+import dev.halab.core.tutorial.StepCommand;
+import dev.halab.core.tutorial.TutorialCommands;
 import dev.halab.core.failover.ChaosAction;
 import dev.halab.core.failover.Scenario;
 import dev.halab.core.failover.ScenarioKind;
@@ -20,6 +23,7 @@ import javafx.collections.MapChangeListener;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Steps through one of the core's {@link Scenario}s (the same data the CLI's scenario runner
@@ -104,6 +108,12 @@ public final class ScenarioViewModel {
 
     public Scenario.Step currentStep() {
         return steps().get(Math.min(stepIndex.get(), stepCount() - 1));
+    }
+
+    /** The tutorial's command for the current step, filled with this lab's addresses (the "by hand" card). */
+    public Optional<StepCommand> tutorialCommand() {
+        return TutorialCommands.find(TutorialCommands.scenarioKey(scenario.get(), currentStep().id()))
+                .map(command -> command.render(CommandVariables.of(topology)));
     }
 
     /** Does the current step's action: start everything, fail the step's node, or restore it. */

@@ -86,6 +86,24 @@ class ScenarioViewModelTest {
     }
 
     @Test
+    void everyStepOfEveryScenarioHasTheTutorialsCommandWithThisLabsAddresses() throws Exception {
+        DashboardViewModel dashboard = dashboard("tutorial");
+        ScenarioViewModel vm = new ScenarioViewModel(dashboard);
+        vm.stepIndexProperty().set(1);
+        var killStep = vm.tutorialCommand().orElseThrow();
+        assertThat(killStep.tutorial()).contains("killall keepalived");
+        assertThat(killStep.host()).isEqualTo("192.168.224.101");
+        for (ScenarioKind kind : List.of(ScenarioKind.PREEMPT, ScenarioKind.NOPREEMPT, ScenarioKind.NGINX)) {
+            vm.scenarioProperty().set(kind);
+            for (int i = 0; i < vm.stepCount(); i++) {
+                vm.stepIndexProperty().set(i);
+                assertThat(vm.tutorialCommand()).as("%s step %d", kind, i + 1).isPresent();
+                assertThat(vm.tutorialCommand().orElseThrow().byHand()).doesNotContain("${");
+            }
+        }
+    }
+
+    @Test
     void nopreemptRunsFromThePanelAndStepThreeExpectsTheVipToStay() throws Exception {
         DashboardViewModel dashboard = dashboard("tutorial-nopreempt");
         ScenarioViewModel vm = new ScenarioViewModel(dashboard);
