@@ -14,4 +14,4 @@ mvn -B -q -o -Dhalab.buildDir="$build" -DskipTests test-compile dependency:build
     -Dmdep.outputFile="$build/bench-classpath.txt" >/dev/null
 cp="$build/test-classes:$build/classes:$(cat "$build/bench-classpath.txt")"
 echo "HA Lab failover benchmark ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ))"
-exec flock /tmp/halab-lab.lock java -Dhalab.projectDir="$PWD" -cp "$cp" dev.halab.failover.FailoverBench "${1:-5}" "${@:2}"
+exec bench/with-lab-lock java -Dhalab.projectDir="$PWD" -cp "$cp" dev.halab.failover.FailoverBench "${1:-5}" "${@:2}"

@@ -13,5 +13,5 @@ mvn -B -q -o -Dhalab.buildDir="$build" -DskipTests test-compile dependency:build
     -Dmdep.outputFile="$build/bench-classpath.txt" >/dev/null
 cp="$build/test-classes:$build/classes:$(cat "$build/bench-classpath.txt")"
 echo "HA Lab install benchmark ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ))"
-exec flock /tmp/halab-lab.lock java -Dhalab.projectDir="$PWD" -Dlogback.configurationFile=/dev/null -cp "$cp" \
+exec bench/with-lab-lock java -Dhalab.projectDir="$PWD" -Dlogback.configurationFile=/dev/null -cp "$cp" \
     dev.halab.install.InstallBench "${1:-1}"

@@ -22,7 +22,7 @@ jar="${HALAB_JAR:-target/halab.jar}"
 lock=/var/lib/halab/e2e-run.lock
 mkdir -p /var/lib/halab
 if [ -z "${SOAK_LOCKED:-}" ]; then
-  exec env SOAK_LOCKED=1 flock "$lock" "$0" "$@"
+  exec env SOAK_LOCKED=1 "$(dirname "$0")/with-lab-lock" "$0" "$@"
 fi
 
 work=$(mktemp -d /tmp/halab-soak.XXXXXX)
