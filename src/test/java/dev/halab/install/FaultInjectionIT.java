@@ -64,6 +64,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>after an uncut install (verified), on an edited install (another priority): after keepalived.conf is moved in, before the
  *       restart handler; then an install back to the profile's settings.</li>
  * </ol>
+ * A cut inside a command is the remote command's own business (it is ended by its timeout
+ * wrapper); the one such cut that leaves lasting damage is one inside apt, which leaves dpkg half
+ * done. That state is made deterministically before the first install (a package of the test's
+ * own unpacked, not configured, on tomcat1): the first install must repair it with its message
+ * and must not count that package as HA Lab's.
  * Every remote operation of the engine is a command, an upload or a manifest write (an upload
  * then a rename); between any two of them lies one of these kinds of boundary, so these are all
  * of them; cutting each kind once on one host keeps the test within minutes.
@@ -72,6 +77,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(LabExtension.class)
 class FaultInjectionIT {
     private static final String CUT_HOST = "nginx1";
+    private static final String DPKG_HOST = "tomcat1";
+    private static final String DUMMY = "halab-interrupted";
     private static Topology topology;
     private static Path knownHosts;
 
@@ -124,6 +131,7 @@ class FaultInjectionIT {
         Originals originals = new Originals(ssh);
         List<String> figures = new ArrayList<>();
         long started = System.nanoTime();
+        leaveDpkgInterrupted(ssh);
         for (Boundary boundary : BOUNDARIES) {
             if (boundary.edited()) {
                 // The restart handler runs only where keepalived already runs: finish the install first.
@@ -143,6 +151,9 @@ class FaultInjectionIT {
             assertThat(summary.failures()).as("only the cut host failed, on its dead connection")
                     .allSatisfy(f -> assertThat(f.host()).isEqualTo(CUT_HOST));
             assertBackupsIntact(ssh, originals);
+            if (boundary == BOUNDARIES.get(0)) {
+                assertDpkgRepaired(ssh, cutter.notices);
+            }
         }
         figures.add(settle(ssh, originals, "final install"));
         RunSummary again = new InstallEngine(ssh).install(topology, new Quiet(null));
@@ -156,6 +167,8 @@ class FaultInjectionIT {
                 (System.nanoTime() - started) / 1e9);
         manifests.forEach((host, m) -> System.out.println("[fault-injection] " + host + " packages recorded as HA Lab's: " + m.packagesAdded()));
         assertThat(pendingHandlers(manifests)).isEmpty();
+        assertThat(manifests.get(DPKG_HOST).packagesAdded()).as("HA Lab did not ask for the interrupted package").doesNotContain(DUMMY);
+        InstallIT.run(ssh, host(DPKG_HOST), "dpkg --purge " + DUMMY + " >/dev/null");
     }
 
     /** An install without a cut must succeed and leave the lab verified. */
@@ -170,6 +183,33 @@ class FaultInjectionIT {
                 (System.nanoTime() - t0) / 1e9, run.changed());
         System.out.println(line);
         return line;
+    }
+
+    /**
+     * A cut inside apt leaves dpkg half done; the same state, made deterministic: a package of the
+     * test's own unpacked but not configured on tomcat1 before the first install.
+     */
+    private static void leaveDpkgInterrupted(ShellFactory ssh) throws Exception {
+        String script = "set -e; d=$(mktemp -d); mkdir -p \"$d/DEBIAN\" \"$d/usr/share/doc/" + DUMMY + "\"; "
+                + "printf 'Package: " + DUMMY + "\\nVersion: 1.0\\nArchitecture: all\\nMaintainer: HA Lab tests <tests@halab.invalid>\\n"
+                + "Description: left unpacked, not configured, by FaultInjectionIT\\n' > \"$d/DEBIAN/control\"; "
+                + "dpkg-deb -Zgzip --build \"$d\" /root/" + DUMMY + ".deb >/dev/null; rm -rf \"$d\"; dpkg --unpack /root/" + DUMMY + ".deb; "
+                + "rm -f /root/" + DUMMY + ".deb; dpkg --audit || true";
+        String audit = InstallIT.run(ssh, host(DPKG_HOST), script);
+        System.out.println("[fault-injection] dpkg left interrupted on " + DPKG_HOST + ":\n" + audit.strip());
+        assertThat(audit).contains(DUMMY);
+    }
+
+    private static void assertDpkgRepaired(ShellFactory ssh, List<String> notices) throws Exception {
+        assertThat(notices).contains(DPKG_HOST + ": " + DPKG_HOST + ": an earlier package installation there was interrupted; "
+                + "HA Lab finished it (dpkg --configure -a) before installing.");
+        String status = InstallIT.run(ssh, host(DPKG_HOST), "dpkg --audit; dpkg-query -W -f='${db:Status-Status}' " + DUMMY);
+        System.out.println("[fault-injection] after the first install, " + DUMMY + " on " + DPKG_HOST + ": " + status.strip());
+        assertThat(status.strip()).isEqualTo("installed");
+    }
+
+    private static Host host(String name) {
+        return topology.hosts().stream().filter(h -> h.name().equals(name)).findFirst().orElseThrow();
     }
 
     private static Topology edited(Topology topology) {
@@ -296,6 +336,7 @@ class FaultInjectionIT {
         private final Originals originals;
         private boolean armed;
         volatile boolean cut;
+        final List<String> notices = java.util.Collections.synchronizedList(new ArrayList<>());
 
         Cutter(Boundary boundary, CuttingShells shells, Originals originals) {
             this.boundary = boundary;
@@ -307,6 +348,9 @@ class FaultInjectionIT {
         public void onEvent(RunEvent event) {
             Quiet.print(event);
             originals.onEvent(event);
+            if (event instanceof RunEvent.Notice n) {
+                notices.add(n.host() + ": " + n.text().render(Locale.ENGLISH));
+            }
             if (cut || !CUT_HOST.equals(hostOf(event))) {
                 return;
             }
