@@ -8,6 +8,11 @@ package dev.halab.core.plan;
 public enum PreflightCheck {
     /** The engine logged in over SSH. */
     SSH("ssh"),
+    /**
+     * HA Lab's record of its changes on the host ({@code Manifest}) can be trusted: intact, or
+     * absent with no backup of HA Lab's left behind. Otherwise nothing may be changed there.
+     */
+    MANIFEST("manifest"),
     /** Commands run as root (directly or through sudo). */
     ROOT("root"),
     /** The host runs a release HA Lab knows ({@code Distros}). */

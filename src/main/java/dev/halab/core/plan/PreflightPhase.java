@@ -2,11 +2,14 @@ package dev.halab.core.plan;
 
 import dev.halab.core.event.RunEvent;
 import dev.halab.core.facts.HostFacts;
+import dev.halab.core.facts.Manifest;
+import dev.halab.core.i18n.LocalizedText;
 import dev.halab.core.remote.RemoteShell;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The pre-flight phase of a run: every check of {@link PreflightRunner} per host, each reported
@@ -22,9 +25,6 @@ final class PreflightPhase {
 
     /** True when every check passed on every host. */
     boolean run() {
-        for (HostRun host : run.hosts.values()) {
-            run.manifestProblem(host).ifPresent(why -> run.fail(host, "manifest", why));
-        }
         Map<String, HostFacts> facts = new LinkedHashMap<>();
         Map<String, RemoteShell> shells = new LinkedHashMap<>();
         run.hosts.values().forEach(h -> {
@@ -33,9 +33,22 @@ final class PreflightPhase {
         });
         for (HostRun host : run.hosts.values()) {
             report(PreflightResult.passed(host.name(), PreflightCheck.SSH, Preflight.loggedIn(host.host).detail()));
+            report(manifest(host));
         }
         new PreflightRunner().run(run.topology, facts, shells).forEach(this::report);
         return !run.anyFailed();
+    }
+
+    /** A damaged manifest, or backups without one, is a failed check of its own: nothing may change there. */
+    private PreflightResult manifest(HostRun host) {
+        Optional<LocalizedText> problem = run.manifestProblem(host);
+        if (problem.isPresent()) {
+            return PreflightResult.failed(host.name(), PreflightCheck.MANIFEST, problem.get());
+        }
+        return host.facts.manifest()
+                .map(m -> PreflightResult.passed(host.name(), PreflightCheck.MANIFEST,
+                        Preflight.text("manifest.ok", Manifest.PATH, m.files().size())))
+                .orElseGet(() -> PreflightResult.passed(host.name(), PreflightCheck.MANIFEST, Preflight.text("manifest.none")));
     }
 
     private void report(PreflightResult result) {
