@@ -7,7 +7,6 @@ import dev.halab.core.resources.LineEndings;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -160,21 +159,31 @@ public final class SshjShell implements RemoteShell {
         return Math.max(0, deadline - System.nanoTime());
     }
 
-    private static String readLines(InputStream stream, OutputListener.Stream kind, OutputListener output, GroupId group)
+    /**
+     * Streams every line to the listener as it arrives and collects them within a bound (see
+     * {@link BoundedOutput}), so that a command flooding its output cannot exhaust this process's memory.
+     */
+    private String readLines(InputStream stream, OutputListener.Stream kind, OutputListener output, GroupId group)
             throws IOException {
-        StringBuilder all = new StringBuilder();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+        BoundedOutput all = new BoundedOutput();
+        BoundedLineReader reader = new BoundedLineReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
+        try (stream) {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (group != null && group.value == null && line.startsWith(GROUP_MARKER)) {
                     group.value = line.substring(GROUP_MARKER.length()).strip();
                     continue;
                 }
-                all.append(line).append('\n');
+                all.add(line);
                 output.line(kind, line);
             }
         }
-        return all.toString();
+        long charsLeftOut = all.charsLeftOut() + reader.charsLeftOut();
+        if (charsLeftOut > 0) {
+            org.slf4j.LoggerFactory.getLogger(SshjShell.class).warn("{} of a command on {}: {}", kind, target.name(),
+                    BoundedOutput.leftOutLine(all.linesLeftOut(), charsLeftOut));
+        }
+        return all.text();
     }
 
     private RemoteException ioFailure(Throwable cause) {

@@ -205,4 +205,34 @@ class SshTransportTest {
             process.ifPresent(ProcessHandle::destroyForcibly);
         }
     }
+
+    /**
+     * Issue 11.5: a command that floods its output (50 MB in lines, then 50 MB without a line end)
+     * is streamed to the listener line by line, but its collected result stays within the bound and
+     * says how much was left out.
+     */
+    @Test
+    void aCommandFloodingItsOutputIsCollectedWithinABound(@TempDir Path tmp) throws Exception {
+        long bound = BoundedOutput.HEAD_CHARS + BoundedOutput.TAIL_CHARS + 200;
+        try (SshjShell shell = connector(tmp.resolve("kh"), HostKeyPrompt.TRUST_NEW).connect(sshd.target(), key())) {
+            long[] streamed = new long[1];
+            // 5,000,000 lines of "NNNNNNN" + 3 characters = 50 MB.
+            CommandResult lines = shell.run(RemoteCommand.shell("seq -f '%07.0f ab' 1 5000000; echo done >&2"), Duration.ofMinutes(5),
+                    (stream, line) -> {
+                        if (stream == OutputListener.Stream.STDOUT) {
+                            streamed[0]++;
+                        }
+                    });
+            assertThat(lines.ok()).isTrue();
+            assertThat(streamed[0]).isEqualTo(5_000_000L);
+            assertThat((long) lines.stdout().length()).isLessThan(bound);
+            assertThat(lines.stdout()).startsWith("0000001 ab\n").endsWith("5000000 ab\n").contains(" lines (").contains(") left out …");
+            assertThat(lines.stderr()).isEqualTo("done\n");
+
+            CommandResult endless = shell.run(RemoteCommand.shell("head -c 50000000 /dev/zero | tr '\\0' x"), Duration.ofMinutes(5));
+            assertThat(endless.ok()).isTrue();
+            assertThat((long) endless.stdout().length()).isLessThan(bound);
+            assertThat(endless.stdout()).endsWith("x … " + (50_000_000L - BoundedLineReader.MAX_LINE_CHARS) + " characters left out …\n");
+        }
+    }
 }
