@@ -3,7 +3,6 @@ package dev.halab.cli;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.core.FileAppender;
 import dev.halab.core.failover.FailoverException;
-import dev.halab.core.i18n.Bundles;
 import dev.halab.core.i18n.LocalizedText;
 import dev.halab.core.profile.ProfileException;
 import dev.halab.core.remote.RemoteException;
@@ -32,40 +31,41 @@ final class CliFailures implements CommandLine.IExecutionExceptionHandler, Comma
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine command = ex.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println(CliText.error(CliText.text("usage.error", oneLine(ex.getMessage()))));
+        CliText texts = CliText.of(command.getCommandSpec());
+        err.println(texts.error(texts.cli("usage.error", oneLine(ex.getMessage()))));
         CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-        err.println(CliText.text("usage.hint", command.getCommandSpec().qualifiedName()));
+        err.println(texts.cli("usage.hint", command.getCommandSpec().qualifiedName()));
         err.flush();
         return HalabCommand.EXIT_INVALID;
     }
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
-        return report(ex, command.getCommandSpec().qualifiedName(), command.getErr());
+        return report(ex, command.getCommandSpec().qualifiedName(), command.getErr(), CliText.of(command.getCommandSpec()));
     }
 
     /** Logs the trace to the file, prints one line, returns exit code 1. Also used for errors picocli does not catch. */
-    static int report(Throwable failure, String commandName, PrintWriter err) {
+    static int report(Throwable failure, String commandName, PrintWriter err, CliText texts) {
         LOG.error("{} stopped on an unexpected error", commandName, failure);
-        String message = knownText(failure)
-                .orElseGet(() -> CliText.text("failure.unexpected", describe(failure), logFile()));
-        err.println(CliText.error(message));
+        String message = knownText(failure, texts)
+                .orElseGet(() -> texts.cli("failure.unexpected", describe(failure), logFile().orElse(texts.cli("failure.noLogFile"))));
+        err.println(texts.error(message));
         err.flush();
         return HalabCommand.EXIT_FAILED;
     }
 
     /** Core's own exceptions already say what happened and what to do, in both languages. */
-    private static Optional<String> knownText(Throwable failure) {
+    private static Optional<String> knownText(Throwable failure, CliText texts) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             LocalizedText text = t instanceof ProfileException e ? e.text()
                     : t instanceof RemoteException e ? e.text()
                     : t instanceof FailoverException e ? e.text()
                     : t instanceof TemplateException e ? e.text() : null;
             if (text != null) {
-                return Optional.of(oneLine(text.render(Bundles.uiLocale())));
+                return Optional.of(oneLine(texts.render(text)));
             }
             if (t instanceof LabException e) {
-                return Optional.of(oneLine(e.text().render(Bundles.uiLocale())));
+                return Optional.of(oneLine(texts.render(e.text())));
             }
         }
         return Optional.empty();
@@ -89,16 +89,16 @@ final class CliFailures implements CommandLine.IExecutionExceptionHandler, Comma
     }
 
     /** Where logback writes (found at run time, so a changed logback.xml cannot make this line lie). */
-    static String logFile() {
+    static Optional<String> logFile() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             for (ch.qos.logback.classic.Logger logger : context.getLoggerList()) {
                 for (var appenders = logger.iteratorForAppenders(); appenders.hasNext(); ) {
                     if (appenders.next() instanceof FileAppender<?> file && file.getFile() != null) {
-                        return file.getFile();
+                        return Optional.of(file.getFile());
                     }
                 }
             }
         }
-        return CliText.text("failure.noLogFile");
+        return Optional.empty();
     }
 }

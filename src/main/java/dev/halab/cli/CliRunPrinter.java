@@ -2,7 +2,6 @@ package dev.halab.cli;
 
 import dev.halab.core.event.RunEvent;
 import dev.halab.core.event.RunListener;
-import dev.halab.core.i18n.Bundles;
 
 import java.io.PrintWriter;
 import java.time.ZoneId;
@@ -18,7 +17,10 @@ final class CliRunPrinter implements RunListener {
     private final PrintWriter out;
     private final boolean verbose;
 
-    CliRunPrinter(PrintWriter out, boolean verbose) {
+    private final CliText texts;
+
+    CliRunPrinter(PrintWriter out, boolean verbose, CliText texts) {
+        this.texts = texts;
         this.out = out;
         this.verbose = verbose;
     }
@@ -36,24 +38,24 @@ final class CliRunPrinter implements RunListener {
         if (event instanceof RunEvent.RunStarted e) {
             return "== " + e.runKind() + ": " + String.join(", ", e.hosts());
         } else if (event instanceof RunEvent.CommandStarted e) {
-            return host(e.host()) + "  $ " + e.command();
+            return host(e.host()) + "  $ " + texts.render(e.command());
         } else if (event instanceof RunEvent.OutputLine e) {
             return verbose ? host(e.host()) + "  | " + e.line() : null;
         } else if (event instanceof RunEvent.StepChanged e) {
-            return host(e.host()) + "✓ " + e.stepId() + "  " + e.what().render(Bundles.uiLocale());
+            return host(e.host()) + "✓ " + e.stepId() + "  " + e.what().render(texts.locale());
         } else if (event instanceof RunEvent.StepUnchanged e) {
-            return host(e.host()) + "= " + e.stepId() + "  " + Bundles.text(CredentialsOptions.BUNDLE, "cli.nothingToDo",
-                    e.reason().render(Bundles.uiLocale()));
+            return host(e.host()) + "= " + e.stepId() + "  " + texts.text(CredentialsOptions.BUNDLE, "cli.nothingToDo",
+                    e.reason().render(texts.locale()));
         } else if (event instanceof RunEvent.StepFailed e) {
-            return host(e.host()) + "✗ " + e.stepId() + "  " + e.why().render(Bundles.uiLocale());
+            return host(e.host()) + "✗ " + e.stepId() + "  " + e.why().render(texts.locale());
         } else if (event instanceof RunEvent.StepSkipped e) {
-            return host(e.host()) + "- " + e.stepId() + "  " + e.why().render(Bundles.uiLocale());
+            return host(e.host()) + "- " + e.stepId() + "  " + e.why().render(texts.locale());
         } else if (event instanceof RunEvent.Notice e) {
-            return host(e.host()) + "! " + e.text().render(Bundles.uiLocale());
+            return host(e.host()) + "! " + e.text().render(texts.locale());
         } else if (event instanceof RunEvent.FileDiff e) {
             return host(e.host()) + "  diff " + e.path() + "\n" + e.unifiedDiff().stripTrailing();
         } else if (event instanceof RunEvent.RunFinished e) {
-            return "== " + e.summary().render(Bundles.uiLocale());
+            return "== " + e.summary().render(texts.locale());
         }
         return null;
     }

@@ -1,7 +1,6 @@
 package dev.halab.cli;
 
 import dev.halab.core.command.Secret;
-import dev.halab.core.i18n.Bundles;
 import dev.halab.core.remote.Credentials;
 import dev.halab.core.remote.HostKeyFingerprint;
 import dev.halab.core.remote.HostKeyPrompt;
@@ -12,6 +11,7 @@ import dev.halab.core.remote.SshConnector;
 import dev.halab.core.topology.Topology;
 import dev.halab.lab.LabLogins;
 import dev.halab.lab.LocalLab;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 import java.io.BufferedReader;
@@ -55,6 +55,13 @@ public final class CredentialsOptions {
             + "%%APPDATA%%\\halab on Windows, ~/Library/Application Support/halab on macOS, $XDG_CONFIG_HOME/halab or ~/.config/halab on Linux).")
     Path knownHostsFile;
 
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec mixee;
+
+    private CliText texts() {
+        return CliText.of(mixee);
+    }
+
     /**
      * Builds the shell factory, or returns empty after printing why (e.g. the lab is not up).
      * {@code yes} (no confirmations) deliberately does not reach the host-key prompt.
@@ -69,7 +76,7 @@ public final class CredentialsOptions {
             SshConnector connector = new SshConnector(knownHosts, hostKeyPrompt(out), Duration.ofSeconds(10));
             return Optional.of(ShellFactory.ssh(connector, credentials.get()));
         } catch (LoginPolicy.LoginException e) {
-            err.println(CliText.error(e.text().render(Bundles.uiLocale())));
+            err.println(texts().error(e.text()));
             err.flush();
             return Optional.empty();
         }
@@ -88,13 +95,13 @@ public final class CredentialsOptions {
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
                 String line = in.readLine();
                 if (line == null) {
-                    err.println(CliText.error(Bundles.text(BUNDLE, "cli.noStdinPassword")));
+                    err.println(texts().error(texts().text(BUNDLE, "cli.noStdinPassword")));
                     err.flush();
                     return Optional.empty();
                 }
                 password = Secret.of(line);
             } else if (askPassword) {
-                password = readPassword(Bundles.text(BUNDLE, "cli.passwordPrompt", login), err);
+                password = readPassword(texts().text(BUNDLE, "cli.passwordPrompt", login), err);
                 if (password == null) {
                     return Optional.empty();
                 }
@@ -102,7 +109,7 @@ public final class CredentialsOptions {
                 password = Secret.of(env.get("HALAB_SSH_PASSWORD"));
             }
         } catch (IOException e) {
-            err.println(CliText.error(e.getMessage()));
+            err.println(texts().error(e.getMessage()));
             err.flush();
             return Optional.empty();
         }
@@ -114,17 +121,17 @@ public final class CredentialsOptions {
             if (e.kind() != LoginPolicy.Kind.NOTHING_TO_LOG_IN_WITH || System.console() == null) {
                 throw e;
             }
-            Secret typed = readPassword(Bundles.text(BUNDLE, "cli.passwordPrompt", login), err);
+            Secret typed = readPassword(texts().text(BUNDLE, "cli.passwordPrompt", login), err);
             return typed == null ? Optional.empty()
                     : Optional.of(LoginPolicy.credentials(topology, new LoginPolicy.Given(login, List.of(), typed, sudo),
                             LabLogins.DEFAULT, LoginPolicy.userSshDir()));
         }
     }
 
-    private static Secret readPassword(String prompt, PrintWriter err) {
+    private Secret readPassword(String prompt, PrintWriter err) {
         Console console = System.console();
         if (console == null) {
-            err.println(CliText.error(Bundles.text(BUNDLE, "cli.noConsole")));
+            err.println(texts().error(texts().text(BUNDLE, "cli.noConsole")));
             err.flush();
             return null;
         }
@@ -147,19 +154,19 @@ public final class CredentialsOptions {
      * but must not silently accept whatever machine answers at an address.
      */
     HostKeyPrompt hostKeyPrompt(PrintWriter out) {
-        return prompt(trustNewHostKeys, out);
+        return prompt(trustNewHostKeys, out, texts());
     }
 
-    private static HostKeyPrompt prompt(boolean trustNew, PrintWriter out) {
+    private static HostKeyPrompt prompt(boolean trustNew, PrintWriter out, CliText texts) {
         return (target, keys) -> {
             synchronized (CredentialsOptions.class) {
-                out.println(Bundles.text(BUNDLE, "cli.newHostKey", target.name(), target.address()));
+                out.println(texts.text(BUNDLE, "cli.newHostKey", target.name(), target.address()));
                 for (HostKeyFingerprint key : keys) {
                     out.println("    " + key);
                 }
                 out.flush();
                 if (trustNew) {
-                    out.println(Bundles.text(BUNDLE, "cli.trusted"));
+                    out.println(texts.text(BUNDLE, "cli.trusted"));
                     out.flush();
                     return true;
                 }
@@ -167,17 +174,17 @@ public final class CredentialsOptions {
                 if (console == null) {
                     return false;
                 }
-                String answer = console.readLine("%s", Bundles.text(BUNDLE, "cli.trustQuestion"));
+                String answer = console.readLine("%s", texts.text(BUNDLE, "cli.trustQuestion"));
                 return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes")
                         || answer.trim().equals("是"));
             }
         };
     }
 
-    static boolean confirm(String question, PrintWriter err) {
+    static boolean confirm(String question, PrintWriter err, CliText texts) {
         Console console = System.console();
         if (console == null) {
-            err.println(CliText.error(Bundles.text(BUNDLE, "cli.confirmNeedsYes")));
+            err.println(texts.error(texts.text(BUNDLE, "cli.confirmNeedsYes")));
             err.flush();
             return false;
         }

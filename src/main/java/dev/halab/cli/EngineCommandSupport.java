@@ -35,6 +35,11 @@ abstract class EngineCommandSupport implements Callable<Integer> {
         return spec.commandLine().getErr();
     }
 
+    /** The words of this command line, in its language. */
+    CliText texts() {
+        return CliText.of(spec);
+    }
+
     /** The valid topology, or empty after printing its problems (exit {@link HalabCommand#EXIT_INVALID}). */
     Optional<Topology> topology() {
         Optional<Topology> topology = profile.load(err());
@@ -43,7 +48,7 @@ abstract class EngineCommandSupport implements Callable<Integer> {
         }
         List<Problem> problems = TopologyValidator.validate(topology.get());
         if (TopologyValidator.hasErrors(problems)) {
-            ProfileOption.print(problems, err());
+            ProfileOption.print(problems, err(), texts());
             return Optional.empty();
         }
         return topology;
@@ -54,7 +59,7 @@ abstract class EngineCommandSupport implements Callable<Integer> {
     }
 
     CliRunPrinter printer() {
-        return new CliRunPrinter(out(), verbose);
+        return new CliRunPrinter(out(), verbose, texts());
     }
 
     static int exitCode(boolean success) {

@@ -8,7 +8,6 @@ import dev.halab.core.failover.ChaosRunner;
 import dev.halab.core.failover.FailoverException;
 import dev.halab.core.failover.FailoverMonitor;
 import dev.halab.core.failover.FailoverMonitor.MonitorSettings;
-import dev.halab.core.i18n.Bundles;
 import dev.halab.core.i18n.LocalizedText;
 import dev.halab.core.report.BilingualText;
 import dev.halab.core.report.LabSession.ExerciseRecord;
@@ -58,22 +57,22 @@ public final class ExerciseCommand extends EngineCommandSupport {
     @Override
     public Integer call() throws Exception {
         if ("list".equals(name)) {
-            out().println(Bundles.text(BUNDLE, "cli.exercise.list"));
+            out().println(texts().text(BUNDLE, "cli.exercise.list"));
             for (Exercise e : Exercise.values()) {
-                out().println("  " + e.id() + "  " + e.title().render(Bundles.uiLocale()));
+                out().println("  " + e.id() + "  " + e.title().render(texts().locale()));
             }
             out().flush();
             return 0;
         }
         Optional<Exercise> exercise = Exercise.parse(name);
         if (exercise.isEmpty()) {
-            return invalid(Bundles.text(BUNDLE, "cli.exercise.unknown", name, ids()));
+            return invalid(texts().text(BUNDLE, "cli.exercise.unknown", name, ids()));
         }
         Optional<Exercise> chosen = Optional.empty();
         if (answer != null) {
             chosen = choice(answer);
             if (chosen.isEmpty()) {
-                return invalid(Bundles.text(BUNDLE, "cli.exercise.answerInvalid", answer));
+                return invalid(texts().text(BUNDLE, "cli.exercise.answerInvalid", answer));
             }
         }
         Optional<Topology> loaded = topology();
@@ -84,7 +83,7 @@ public final class ExerciseCommand extends EngineCommandSupport {
         try {
             ExercisePlan.plant(exercise.get(), topology);
         } catch (IllegalArgumentException e) {
-            return invalid(Bundles.text(BUNDLE, "cli.exercise.notFit", exercise.get().id(), profile.value(), e.getMessage()));
+            return invalid(texts().text(BUNDLE, "cli.exercise.notFit", exercise.get().id(), profile.value(), e.getMessage()));
         }
         Optional<ShellFactory> shells = shells(topology, yes);
         if (shells.isEmpty()) {
@@ -94,7 +93,7 @@ public final class ExerciseCommand extends EngineCommandSupport {
         try (FailoverMonitor monitor = new FailoverMonitor(topology, shells.get(), MonitorSettings.defaults())) {
             chaos.requireInstalled(profile.value());
             monitor.start();
-            if (!MonitorCommand.awaitVisible(monitor, Duration.ofSeconds(30), err())) {
+            if (!MonitorCommand.awaitVisible(monitor, Duration.ofSeconds(30), err(), texts())) {
                 return HalabCommand.EXIT_FAILED;
             }
             ExerciseRunner runner = new ExerciseRunner(topology, shells.get(), monitor, chaos, t -> say(t));
@@ -116,14 +115,14 @@ public final class ExerciseCommand extends EngineCommandSupport {
                 if (diagnosis.matched()) {
                     say(LocalizedText.of(BUNDLE, "cli.exercise.diagnosis", join(diagnosis.texts())));
                 } else {
-                    err().println("ERROR " + Bundles.text(BUNDLE, "cli.exercise.noDiagnosis", String.join(", ", exercise.get().diagnosis()),
+                    err().println("ERROR " + texts().text(BUNDLE, "cli.exercise.noDiagnosis", String.join(", ", exercise.get().diagnosis()),
                             diagnosis.findings().isEmpty() ? "-" : join(diagnosis.texts())));
                 }
                 say(LocalizedText.of(BUNDLE, "cli.exercise.why", exercise.get().explanation()));
                 out().println("DIAGNOSIS " + String.join(",", diagnosis.findings()));
             } catch (FailoverException e) {
                 // The mistake could not be planted or provoked: still repair, and record the attempt.
-                err().println("ERROR " + e.text().render(Bundles.uiLocale()));
+                err().println("ERROR " + e.text().render(texts().locale()));
                 err().flush();
             } finally {
                 // Whatever happened, leave the lab as HA Lab installed it.
@@ -133,7 +132,7 @@ public final class ExerciseCommand extends EngineCommandSupport {
                 say(LocalizedText.of(BUNDLE, "cli.exercise.repaired"));
                 out().println("REPAIRED");
             } else {
-                err().println("ERROR " + Bundles.text(BUNDLE, "cli.exercise.notRepaired", REPAIR_SECONDS, monitor.state().summary()));
+                err().println("ERROR " + texts().text(BUNDLE, "cli.exercise.notRepaired", REPAIR_SECONDS, monitor.state().summary()));
             }
             SessionLog.exercise(profile.value(), new ExerciseRecord(Instant.now(), exercise.get().id(),
                     chosen.map(Exercise::id).orElse("-"), chosen.orElse(null) == exercise.get(),
@@ -142,17 +141,17 @@ public final class ExerciseCommand extends EngineCommandSupport {
             err().flush();
             return diagnosis.matched() && repaired ? 0 : HalabCommand.EXIT_FAILED;
         } catch (FailoverException e) {
-            err().println("ERROR " + e.text().render(Bundles.uiLocale()));
+            err().println("ERROR " + e.text().render(texts().locale()));
             err().flush();
             return HalabCommand.EXIT_FAILED;
         }
     }
 
     private Optional<Exercise> ask() throws IOException {
-        out().println(Bundles.text(BUNDLE, "cli.exercise.question"));
+        out().println(texts().text(BUNDLE, "cli.exercise.question"));
         Exercise[] all = Exercise.values();
         for (int i = 0; i < all.length; i++) {
-            out().println("  " + (i + 1) + ". " + all[i].title().render(Bundles.uiLocale()));
+            out().println("  " + (i + 1) + ". " + all[i].title().render(texts().locale()));
         }
         out().flush();
         String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
@@ -169,7 +168,7 @@ public final class ExerciseCommand extends EngineCommandSupport {
     }
 
     private void say(LocalizedText text) {
-        out().println(text.render(Bundles.uiLocale()));
+        out().println(text.render(texts().locale()));
         out().flush();
     }
 
@@ -179,8 +178,8 @@ public final class ExerciseCommand extends EngineCommandSupport {
         return HalabCommand.EXIT_INVALID;
     }
 
-    private static String join(List<LocalizedText> texts) {
-        return texts.stream().map(t -> t.render(Bundles.uiLocale())).collect(Collectors.joining("; "));
+    private String join(List<LocalizedText> parts) {
+        return parts.stream().map(texts()::render).collect(Collectors.joining("; "));
     }
 
     private static String ids() {

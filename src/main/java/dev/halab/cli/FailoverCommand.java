@@ -9,7 +9,6 @@ import dev.halab.core.failover.PowerSwitch;
 import dev.halab.core.failover.FailoverMonitor.MonitorSettings;
 import dev.halab.core.failover.FailoverTiming;
 import dev.halab.core.failover.Outage;
-import dev.halab.core.i18n.Bundles;
 import dev.halab.core.i18n.LocalizedText;
 import dev.halab.core.remote.ShellFactory;
 import dev.halab.core.topology.Topology;
@@ -18,6 +17,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -53,7 +53,7 @@ public final class FailoverCommand extends EngineCommandSupport {
         Topology topology = loaded.get();
         Optional<ChaosAction> action = ChaosAction.parse(how);
         if (action.isEmpty()) {
-            err().println(CliText.error(MonitorCommand.text("cli.badOption", "--how stop|kill|nginx|net|power, not \"" + how + "\"")));
+            err().println(texts().error(texts().text(MonitorCommand.BUNDLE, "cli.badOption", "--how stop|kill|nginx|net|power, not \"" + how + "\"")));
             err().flush();
             return HalabCommand.EXIT_INVALID;
         }
@@ -62,7 +62,7 @@ public final class FailoverCommand extends EngineCommandSupport {
             // A bad node name or an impossible method is refused before connecting.
             FailoverSession.check(topology, node, action.get(), power != null);
         } catch (FailoverException e) {
-            err().println(CliText.error(e.text().render(Bundles.uiLocale())));
+            err().println(texts().error(e.text()));
             err().flush();
             return HalabCommand.EXIT_INVALID;
         }
@@ -73,10 +73,10 @@ public final class FailoverCommand extends EngineCommandSupport {
         ChaosRunner chaos = new ChaosRunner(topology, shells.get(), power);
         try (FailoverMonitor monitor = new FailoverMonitor(topology, shells.get(), MonitorSettings.defaults())) {
             FailoverSession session = new FailoverSession(monitor, chaos);
-            monitor.addListener(new MonitorCommand.EventPrinter(out(), false));
+            monitor.addListener(new MonitorCommand.EventPrinter(out(), false, texts()));
             session.estimateClocks(shells.get());
             monitor.start();
-            if (!MonitorCommand.awaitVisible(monitor, Duration.ofSeconds(20), err())) {
+            if (!MonitorCommand.awaitVisible(monitor, Duration.ofSeconds(20), err(), texts())) {
                 return HalabCommand.EXIT_FAILED;
             }
             // Let the probe see who serves before the fault.
@@ -88,9 +88,9 @@ public final class FailoverCommand extends EngineCommandSupport {
                         topology.vrrp().advertInterval(), topology.vrrp().backupPriority()).plusSeconds(1));
                 return 0;
             }
-            return report(session, fault, FailoverTiming.ceiling(action.get(), topology.vrrp()), out(), err()) ? 0 : HalabCommand.EXIT_FAILED;
+            return report(session, fault, FailoverTiming.ceiling(action.get(), topology.vrrp()), out(), err(), texts().locale()) ? 0 : HalabCommand.EXIT_FAILED;
         } catch (FailoverException e) {
-            err().println(CliText.error(e.text().render(Bundles.uiLocale())));
+            err().println(texts().error(e.text()));
             err().flush();
             return HalabCommand.EXIT_FAILED;
         }
@@ -100,26 +100,27 @@ public final class FailoverCommand extends EngineCommandSupport {
      * Waits for the monitor's outage measurement of every VIP the failed node held and prints it;
      * false when one did not move within {@code limit}.
      */
-    public static boolean report(FailoverSession session, FailoverSession.Fault fault, Duration limit, PrintWriter out, PrintWriter err)
-            throws InterruptedException {
+    public static boolean report(FailoverSession session, FailoverSession.Fault fault, Duration limit, PrintWriter out, PrintWriter err,
+            Locale locale) throws InterruptedException {
+        CliText texts = new CliText(locale);
         boolean allMoved = true;
         for (String vip : fault.vipsHeld()) {
             Optional<Outage> outage = session.awaitOutage(fault, vip, limit);
             if (outage.isEmpty()) {
                 allMoved = false;
-                err.println(CliText.error(MonitorCommand.text("cli.failover.noMove", limit.toSeconds(), session.monitor().state().summary())));
+                err.println(texts.error(texts.text(MonitorCommand.BUNDLE, "cli.failover.noMove", limit.toSeconds(), session.monitor().state().summary())));
                 continue;
             }
-            out.println(summary(fault.host().name(), vip, outage.get()));
+            out.println(summary(fault.host().name(), vip, outage.get(), locale));
         }
         out.flush();
         err.flush();
         return allMoved;
     }
 
-    /** The line the CLI prints for one measured outage. */
-    public static String summary(String host, String vip, Outage outage) {
-        return MonitorCommand.text("cli.failover.done", host, LocalizedText.of(MonitorCommand.BUNDLE, "how." + outage.method().cliName()),
+    /** The line the CLI prints for one measured outage, in {@code locale}. */
+    public static String summary(String host, String vip, Outage outage, Locale locale) {
+        return new CliText(locale).text(MonitorCommand.BUNDLE, "cli.failover.done", host, LocalizedText.of(MonitorCommand.BUNDLE, "how." + outage.method().cliName()),
                 vip, outage.text());
     }
 }

@@ -1,6 +1,5 @@
 package dev.halab.cli;
 
-import dev.halab.core.i18n.Bundles;
 import dev.halab.core.remote.KnownHosts;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,9 +25,13 @@ public final class ForgetHostCommand implements Callable<Integer> {
     public Integer call() {
         KnownHosts store = knownHostsFile != null ? new KnownHosts(knownHostsFile) : KnownHosts.userDefault();
         int removed = store.forget(address);
-        spec.commandLine().getOut().println(Bundles.text(CredentialsOptions.BUNDLE,
+        spec.commandLine().getOut().println(texts().text(CredentialsOptions.BUNDLE,
                 removed > 0 ? "cli.forgotten" : "cli.notKnown", removed, address, store.file()));
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    private CliText texts() {
+        return CliText.of(spec);
     }
 }

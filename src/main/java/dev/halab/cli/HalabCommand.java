@@ -11,7 +11,11 @@ import java.util.ResourceBundle;
 /**
  * The {@code halab} command line: a thin front end over core. Each subcommand lives in its own
  * class in this package and is listed here. Help texts come from the {@code i18n/help/cli} bundles
- * in the UI language (docs/cli.md); failures are turned into words by {@link CliFailures}.
+ * in the language of this command line (docs/cli.md); failures are turned into words by {@link CliFailures}.
+ * <p>
+ * The language is this instance's: it starts as {@link Bundles#startLocale()} (or what the caller
+ * passes to {@link #commandLine(Locale)}) and {@code --lang} changes it for this command line only,
+ * so two command lines in one JVM each speak their own language.
  */
 @Command(name = "halab", mixinStandardHelpOptions = true, version = "HA Lab 0.1.0",
         subcommands = {
@@ -31,20 +35,31 @@ public final class HalabCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private Locale locale;
+
+    private HalabCommand(Locale locale) {
+        this.locale = Bundles.supported(locale);
+    }
+
+    /** The words of this command line, in its language. */
+    CliText texts() {
+        return new CliText(locale);
+    }
+
     @Option(names = "--lang", paramLabel = "en|zh", scope = CommandLine.ScopeType.INHERIT)
     void setLanguage(String language) {
         String lower = language.toLowerCase(Locale.ROOT);
         if (!lower.startsWith("zh") && !lower.startsWith("en")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), CliText.text("usage.badLang", language));
+            throw new CommandLine.ParameterException(spec.commandLine(), texts().cli("usage.badLang", language));
         }
-        Bundles.setUiLocale(lower.startsWith("zh") ? Bundles.CHINESE : Locale.ENGLISH);
+        locale = lower.startsWith("zh") ? Bundles.CHINESE : Locale.ENGLISH;
         // Parsing comes before help is printed, so "halab validate --help --lang zh" is all Chinese too.
-        spec.root().commandLine().setResourceBundle(helpTexts());
+        spec.root().commandLine().setResourceBundle(helpTexts(locale));
     }
 
-    /** The picocli help texts in the UI language. */
-    static ResourceBundle helpTexts() {
-        return Bundles.get("help.cli", Bundles.uiLocale());
+    /** The picocli help texts in {@code locale}. */
+    static ResourceBundle helpTexts(Locale locale) {
+        return Bundles.get("help.cli", locale);
     }
 
     @Override
@@ -52,10 +67,16 @@ public final class HalabCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** A command line in the language asked for at start ({@link Bundles#startLocale()}). */
     public static CommandLine commandLine() {
+        return commandLine(Bundles.startLocale());
+    }
+
+    /** A command line that speaks {@code locale} unless {@code --lang} says otherwise. */
+    public static CommandLine commandLine(Locale locale) {
         CliFailures failures = new CliFailures();
-        return new CommandLine(new HalabCommand()).setCaseInsensitiveEnumValuesAllowed(true)
-                .setResourceBundle(helpTexts())
+        return new CommandLine(new HalabCommand(locale)).setCaseInsensitiveEnumValuesAllowed(true)
+                .setResourceBundle(helpTexts(Bundles.supported(locale)))
                 .setExecutionExceptionHandler(failures).setParameterExceptionHandler(failures);
     }
 
@@ -66,7 +87,7 @@ public final class HalabCommand implements Runnable {
             return cli.execute(args);
         } catch (RuntimeException | Error e) {
             // picocli's own handlers failed, or an Error escaped it: still one line, trace to the log.
-            return CliFailures.report(e, "halab", cli.getErr());
+            return CliFailures.report(e, "halab", cli.getErr(), CliText.of(cli.getCommandSpec()));
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.halab.cli;
 
-import dev.halab.core.i18n.Bundles;
 import dev.halab.lab.LabException;
 import dev.halab.lab.LocalLab;
 import picocli.CommandLine;
@@ -25,9 +24,7 @@ public final class LabCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static String text(String key, Object... args) {
-        return Bundles.text("lab", key, args);
-    }
+    static final String BUNDLE = "lab";
 
     /**
      * Runs a lab action; a {@link LabException} is the user's problem to fix (not root, subnet in
@@ -37,7 +34,8 @@ public final class LabCommand implements Runnable {
         try {
             return action.call();
         } catch (LabException e) {
-            spec.commandLine().getErr().println(text("cli.error", e.text().render(Bundles.uiLocale())));
+            CliText texts = CliText.of(spec);
+            spec.commandLine().getErr().println(texts.text(BUNDLE, "cli.error", texts.render(e.text())));
             return HalabCommand.EXIT_FAILED;
         } catch (Exception e) {
             throw new CommandLine.ExecutionException(spec.commandLine(), e.toString(), e);

@@ -16,8 +16,12 @@ final class LabDownCommand implements Callable<Integer> {
     public Integer call() {
         return LabCommand.guarded(spec, () -> {
             LocalLab.fromDefaultProfile().down();
-            spec.commandLine().getOut().println(LabCommand.text("cli.down.done"));
+            spec.commandLine().getOut().println(texts().text(LabCommand.BUNDLE, "cli.down.done"));
             return 0;
         });
+    }
+
+    private CliText texts() {
+        return CliText.of(spec);
     }
 }

@@ -25,8 +25,12 @@ final class LabPowerCommand implements Callable<Integer> {
     public Integer call() {
         return LabCommand.guarded(spec, () -> {
             LocalLab.fromDefaultProfile().power(host, state == State.on);
-            spec.commandLine().getOut().println(LabCommand.text("cli.power." + state.name(), host));
+            spec.commandLine().getOut().println(texts().text(LabCommand.BUNDLE, "cli.power." + state.name(), host));
             return 0;
         });
+    }
+
+    private CliText texts() {
+        return CliText.of(spec);
     }
 }

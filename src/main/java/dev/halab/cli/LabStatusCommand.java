@@ -18,22 +18,26 @@ final class LabStatusCommand implements Callable<Integer> {
         return LabCommand.guarded(spec, () -> {
             LabStatus status = LocalLab.fromDefaultProfile().status();
             var out = spec.commandLine().getOut();
-            out.println(LabCommand.text("cli.status.header"));
+            out.println(texts().text(LabCommand.BUNDLE, "cli.status.header"));
             for (LabStatus.HostStatus host : status.hosts()) {
-                out.println(LabCommand.text("cli.status.row", pad(host.name(), 8), pad(host.state().name(), 7),
-                        pad(host.address(), 15), LabCommand.text(host.sshAnswers() ? "cli.yes" : "cli.no")));
+                out.println(texts().text(LabCommand.BUNDLE, "cli.status.row", pad(host.name(), 8), pad(host.state().name(), 7),
+                        pad(host.address(), 15), texts().text(LabCommand.BUNDLE, host.sshAnswers() ? "cli.yes" : "cli.no")));
             }
             LocalLab lab = LocalLab.fromDefaultProfile();
-            out.println(LabCommand.text("cli.status.network", lab.config().bridge(),
-                    LabCommand.text(status.networkUp() ? "cli.up" : "cli.down"),
-                    LabCommand.text(status.repoServing() ? "cli.up" : "cli.down")));
+            out.println(texts().text(LabCommand.BUNDLE, "cli.status.network", lab.config().bridge(),
+                    texts().text(LabCommand.BUNDLE, status.networkUp() ? "cli.up" : "cli.down"),
+                    texts().text(LabCommand.BUNDLE, status.repoServing() ? "cli.up" : "cli.down")));
             // Only root can read the password file; anyone else gets no password line.
-            lab.rootPassword().ifPresent(password -> out.println(LabCommand.text("cli.status.password", password)));
+            lab.rootPassword().ifPresent(password -> out.println(texts().text(LabCommand.BUNDLE, "cli.status.password", password)));
             return status.allUp() ? 0 : 3;
         });
     }
 
     private static String pad(String text, int width) {
         return String.format("%-" + width + "s", text);
+    }
+
+    private CliText texts() {
+        return CliText.of(spec);
     }
 }

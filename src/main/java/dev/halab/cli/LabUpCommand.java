@@ -1,5 +1,6 @@
 package dev.halab.cli;
 
+import dev.halab.core.i18n.LocalizedText;
 import dev.halab.lab.LabConfig;
 import dev.halab.lab.LabProgress;
 import dev.halab.lab.LocalLab;
@@ -7,6 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 @Command(name = "up", mixinStandardHelpOptions = true)
@@ -27,26 +29,30 @@ final class LabUpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return LabCommand.guarded(spec, () -> {
-            var out = spec.commandLine().getOut();
-            LabProgress progress = new LabProgress() {
-                @Override
-                public void step(String message) {
-                    out.println(message);
-                    out.flush();
-                }
-
-                @Override
-                public void detail(String line) {
-                    if (verbose) {
-                        out.println("  " + line);
-                        out.flush();
-                    }
-                }
-            };
+            LabProgress progress = printer(spec.commandLine().getOut(), verbose, CliText.of(spec));
             LabConfig config = profile.endsWith(".json") ? LabConfig.load(java.nio.file.Path.of(profile))
                     : LabConfig.load(profile);
             new LocalLab(config).up(progress, fresh);
             return 0;
         });
+    }
+
+    /** Prints each progress step as it comes, in the command line's language; tool output too with {@code verbose}. */
+    static LabProgress printer(PrintWriter out, boolean verbose, CliText texts) {
+        return new LabProgress() {
+            @Override
+            public void step(LocalizedText message) {
+                out.println(texts.render(message));
+                out.flush();
+            }
+
+            @Override
+            public void detail(String line) {
+                if (verbose) {
+                    out.println("  " + line);
+                    out.flush();
+                }
+            }
+        };
     }
 }

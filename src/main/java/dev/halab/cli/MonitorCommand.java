@@ -8,7 +8,6 @@ import dev.halab.core.failover.Outage;
 import dev.halab.core.failover.PowerSwitch;
 import dev.halab.core.failover.TrafficProbe;
 import dev.halab.core.failover.VrrpState;
-import dev.halab.core.i18n.Bundles;
 import dev.halab.core.remote.ShellFactory;
 import dev.halab.core.topology.Topology;
 import dev.halab.core.topology.VrrpInstance;
@@ -61,7 +60,7 @@ public final class MonitorCommand extends EngineCommandSupport {
             return HalabCommand.EXIT_INVALID;
         }
         if (intervalMillis < 5 || (durationSeconds != null && durationSeconds < 1)) {
-            err().println(CliText.error(Bundles.text(BUNDLE, "cli.badOption", "--interval >= 5, --duration >= 1")));
+            err().println(texts().error(texts().text(BUNDLE, "cli.badOption", "--interval >= 5, --duration >= 1")));
             err().flush();
             return HalabCommand.EXIT_INVALID;
         }
@@ -75,10 +74,10 @@ public final class MonitorCommand extends EngineCommandSupport {
         try (FailoverMonitor monitor = new FailoverMonitor(topology.get(), shells.get(), settings)) {
             Thread hook = new Thread(stop::countDown, "halab-monitor-stop");
             Runtime.getRuntime().addShutdownHook(hook);
-            out().println(Bundles.text(BUNDLE, "cli.monitor.header", topology.get().name(), topology.get().frontEnds().size(),
+            out().println(texts().text(BUNDLE, "cli.monitor.header", topology.get().name(), topology.get().frontEnds().size(),
                     String.join(", ", topology.get().instances().stream().map(VrrpInstance::vip).toList())));
             out().flush();
-            monitor.addListener(new EventPrinter(out(), allProbes));
+            monitor.addListener(new EventPrinter(out(), allProbes, texts()));
             monitor.start();
             if (durationSeconds != null) {
                 stop.await(durationSeconds, TimeUnit.SECONDS);
@@ -100,15 +99,17 @@ public final class MonitorCommand extends EngineCommandSupport {
                 .or(() -> VmrunPowerSwitch.forTopology(topology)).orElse(null);
     }
 
-    /** Prints monitor events as one line each, in the UI language; thread-safe. */
+    /** Prints monitor events as one line each, in the command line's language; thread-safe. */
     static final class EventPrinter implements MonitorListener {
         private final PrintWriter out;
         private final boolean allProbes;
+        private final CliText texts;
         private final Map<String, String> lastAnswer = new ConcurrentHashMap<>();
 
-        EventPrinter(PrintWriter out, boolean allProbes) {
+        EventPrinter(PrintWriter out, boolean allProbes, CliText texts) {
             this.out = out;
             this.allProbes = allProbes;
+            this.texts = texts;
         }
 
         @Override
@@ -165,7 +166,11 @@ public final class MonitorCommand extends EngineCommandSupport {
             return event.toString();
         }
 
-        private static String lag(MonitorEvent event) {
+        private String text(String key, Object... args) {
+            return texts.text(BUNDLE, key, args);
+        }
+
+        private String lag(MonitorEvent event) {
             Duration lag = Outage.lagOf(event);
             if (event instanceof MonitorEvent.VrrpStateChanged s && s.source() == MonitorEvent.Source.SNAPSHOT) {
                 return "";
@@ -174,17 +179,13 @@ public final class MonitorCommand extends EngineCommandSupport {
         }
     }
 
-    static String text(String key, Object... args) {
-        return Bundles.text(BUNDLE, key, args);
-    }
-
     /** Waits until every front end is visible and its state known; prints why not after the limit. */
-    static boolean awaitVisible(FailoverMonitor monitor, Duration limit, PrintWriter err) throws InterruptedException {
+    static boolean awaitVisible(FailoverMonitor monitor, Duration limit, PrintWriter err, CliText texts) throws InterruptedException {
         List<String> instances = monitor.topology().instances().stream().map(VrrpInstance::name).toList();
         var seen = monitor.await(s -> instances.stream().allMatch(s::fullyKnown)
                 && instances.stream().allMatch(i -> s.frontEnds().stream().noneMatch(h -> s.state(h, i) == VrrpState.UNKNOWN)), limit);
         if (seen.isEmpty()) {
-            err.println(CliText.error(text("cli.waitingForNodes", limit.toSeconds(), monitor.state().summary())));
+            err.println(texts.error(texts.text(BUNDLE, "cli.waitingForNodes", limit.toSeconds(), monitor.state().summary())));
             err.flush();
             return false;
         }

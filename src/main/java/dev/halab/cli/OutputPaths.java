@@ -15,20 +15,20 @@ final class OutputPaths {
     }
 
     /** Why {@code file} cannot be written as a new or replaced regular file, or empty if it can. */
-    static Optional<String> problemWithFile(Path file) {
+    static Optional<String> problemWithFile(Path file, CliText texts) {
         Path absolute = file.toAbsolutePath();
         if (Files.isSymbolicLink(absolute)) {
-            return Optional.of(CliText.text("out.symlink", file));
+            return Optional.of(texts.cli("out.symlink", file));
         }
         if (Files.isDirectory(absolute, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.of(CliText.text("out.isFolder", file));
+            return Optional.of(texts.cli("out.isFolder", file));
         }
         Path parent = absolute.getParent();
         if (parent == null || !Files.isDirectory(parent)) {
-            return Optional.of(CliText.text("out.noParent", parent));
+            return Optional.of(texts.cli("out.noParent", parent));
         }
         boolean writable = Files.exists(absolute, LinkOption.NOFOLLOW_LINKS) ? Files.isWritable(absolute) : Files.isWritable(parent);
-        return writable ? Optional.empty() : Optional.of(CliText.text("out.notWritable", file));
+        return writable ? Optional.empty() : Optional.of(texts.cli("out.notWritable", file));
     }
 
     /** The first symbolic link on the way from {@code base} (included) down to {@code target}, if any. */

@@ -1,10 +1,10 @@
 package dev.halab.cli;
 
-import dev.halab.core.i18n.Bundles;
 import dev.halab.core.profile.ProfileException;
 import dev.halab.core.profile.ProfileLoader;
 import dev.halab.core.topology.Problem;
 import dev.halab.core.topology.Topology;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -17,6 +17,9 @@ public final class ProfileOption {
     @Option(names = {"-p", "--profile"}, required = true, paramLabel = "NAME_OR_FILE")
     String profile;
 
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec mixee;
+
     public String value() {
         return profile;
     }
@@ -26,16 +29,16 @@ public final class ProfileOption {
         try {
             return Optional.of(ProfileLoader.load(profile));
         } catch (ProfileException e) {
-            err.println(CliText.error(e.text().render(Bundles.uiLocale())));
+            err.println(CliText.of(mixee).error(e.text()));
             err.flush();
             return Optional.empty();
         }
     }
 
     /** One line per problem: {@code ERROR field: message} or {@code WARNING field: message}, the label translated. */
-    public static void print(List<Problem> problems, PrintWriter out) {
+    static void print(List<Problem> problems, PrintWriter out, CliText texts) {
         for (Problem problem : problems) {
-            out.println(CliText.label(problem.severity()) + " " + problem.render(Bundles.uiLocale()));
+            out.println(texts.label(problem.severity()) + " " + problem.render(texts.locale()));
         }
         out.flush();
     }

@@ -1,6 +1,5 @@
 package dev.halab.cli;
 
-import dev.halab.core.i18n.Bundles;
 import dev.halab.core.template.GeneratedFile;
 import dev.halab.core.template.HostFiles;
 import dev.halab.core.topology.Problem;
@@ -53,14 +52,14 @@ public final class RenderCommand implements Callable<Integer> {
             return HalabCommand.EXIT_INVALID;
         }
         List<Problem> problems = TopologyValidator.validate(topology.get());
-        ProfileOption.print(problems, stdout);
+        ProfileOption.print(problems, stdout, texts());
         if (TopologyValidator.hasErrors(problems)) {
-            stderr.println(CliText.error(Bundles.text("cli", "render.refused", profile.value())));
+            stderr.println(texts().error(texts().text("cli", "render.refused", profile.value())));
             stderr.flush();
             return HalabCommand.EXIT_INVALID;
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
-            stderr.println(CliText.error(Bundles.text("cli", "render.outNotFolder", out)));
+            stderr.println(texts().error(texts().text("cli", "render.outNotFolder", out)));
             stderr.flush();
             return HalabCommand.EXIT_INVALID;
         }
@@ -70,7 +69,7 @@ public final class RenderCommand implements Callable<Integer> {
             for (GeneratedFile file : host.getValue()) {
                 Optional<Path> link = OutputPaths.firstLinkBelow(out, target(host.getKey(), file));
                 if (link.isPresent()) {
-                    stderr.println(CliText.error(CliText.text("out.symlink", link.get())));
+                    stderr.println(texts().error(texts().cli("out.symlink", link.get())));
                     stderr.flush();
                     return HalabCommand.EXIT_INVALID;
                 }
@@ -87,16 +86,16 @@ public final class RenderCommand implements Callable<Integer> {
                         stream.write(file.content().getBytes(StandardCharsets.UTF_8));
                     }
                     setMode(target, file.mode());
-                    stdout.println(Bundles.text("cli", "render.wrote", target, file.modeOctal()));
+                    stdout.println(texts().text("cli", "render.wrote", target, file.modeOctal()));
                     count++;
                 }
             }
         } catch (IOException e) {
-            stderr.println(CliText.error(Bundles.text("cli", "render.writeFailed", out, String.valueOf(e.getMessage()))));
+            stderr.println(texts().error(texts().text("cli", "render.writeFailed", out, String.valueOf(e.getMessage()))));
             stderr.flush();
             return HalabCommand.EXIT_FAILED;
         }
-        stdout.println(Bundles.text("cli", "render.done", count, files.size(), out));
+        stdout.println(texts().text("cli", "render.done", count, files.size(), out));
         stdout.flush();
         return 0;
     }
@@ -120,5 +119,9 @@ public final class RenderCommand implements Callable<Integer> {
             }
         }
         Files.setPosixFilePermissions(file, permissions);
+    }
+
+    private CliText texts() {
+        return CliText.of(spec);
     }
 }

@@ -1,6 +1,5 @@
 package dev.halab.cli;
 
-import dev.halab.core.i18n.Bundles;
 import dev.halab.core.report.LabSession;
 import dev.halab.core.report.PdfPrinter;
 import dev.halab.core.report.ReportData;
@@ -56,36 +55,40 @@ public final class ReportCommand implements Callable<Integer> {
             return HalabCommand.EXIT_INVALID;
         }
         if (TopologyValidator.hasErrors(TopologyValidator.validate(topology.get()))) {
-            stderr.println("ERROR " + Bundles.text("cli", "render.refused", profile.value()));
+            stderr.println("ERROR " + texts().text("cli", "render.refused", profile.value()));
             stderr.flush();
             return HalabCommand.EXIT_INVALID;
         }
         if (student == null || student.isBlank()) {
-            stderr.println("ERROR " + Bundles.text(BUNDLE, "report.noStudent"));
+            stderr.println("ERROR " + texts().text(BUNDLE, "report.noStudent"));
             stderr.flush();
             return HalabCommand.EXIT_INVALID;
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
-            stderr.println("ERROR " + Bundles.text("cli", "render.outNotFolder", out));
+            stderr.println("ERROR " + texts().text("cli", "render.outNotFolder", out));
             stderr.flush();
             return HalabCommand.EXIT_INVALID;
         }
         SessionStore store = SessionStore.user();
         LabSession session = store.load(profile.value());
-        ReportData data = new ReportData(topology.get(), session, student, LocalDate.now(), Bundles.uiLocale());
+        ReportData data = new ReportData(topology.get(), session, student, LocalDate.now(), texts().locale());
         try {
             ReportFiles files = ReportWriter.write(data, out, noPdf ? null : PdfPrinter.find().orElse(null));
-            stdout.println(Bundles.text(BUNDLE, "cli.report.recordIn", store.dir()));
-            stdout.println(Bundles.text(BUNDLE, "cli.report.written", files.html()));
-            stdout.println(Bundles.text(BUNDLE, "cli.report.zip", files.zip()));
-            stdout.println(files.pdf() != null ? Bundles.text(BUNDLE, "cli.report.pdf", files.pdf())
-                    : Bundles.text(BUNDLE, "cli.report.pdfSkipped", noPdf ? "--no-pdf" : files.pdfSkipped()));
+            stdout.println(texts().text(BUNDLE, "cli.report.recordIn", store.dir()));
+            stdout.println(texts().text(BUNDLE, "cli.report.written", files.html()));
+            stdout.println(texts().text(BUNDLE, "cli.report.zip", files.zip()));
+            stdout.println(files.pdf() != null ? texts().text(BUNDLE, "cli.report.pdf", files.pdf())
+                    : texts().text(BUNDLE, "cli.report.pdfSkipped", noPdf ? "--no-pdf" : files.pdfSkipped()));
         } catch (IOException e) {
-            stderr.println("ERROR " + Bundles.text(BUNDLE, "cli.report.ioError", out, String.valueOf(e.getMessage())));
+            stderr.println("ERROR " + texts().text(BUNDLE, "cli.report.ioError", out, String.valueOf(e.getMessage())));
             stderr.flush();
             return HalabCommand.EXIT_FAILED;
         }
         stdout.flush();
         return 0;
+    }
+
+    private CliText texts() {
+        return CliText.of(spec);
     }
 }

@@ -4,7 +4,6 @@ import dev.halab.core.failover.ChaosResult;
 import dev.halab.core.failover.ChaosRunner;
 import dev.halab.core.failover.FailoverException;
 import dev.halab.core.failover.FailoverSession;
-import dev.halab.core.i18n.Bundles;
 import dev.halab.core.remote.ShellFactory;
 import dev.halab.core.topology.Host;
 import dev.halab.core.topology.Topology;
@@ -40,7 +39,7 @@ public final class RestoreCommand extends EngineCommandSupport {
                 // master/backup mean the profile's roles here: no monitor runs to say who holds the VIP now.
                 targets = List.of(FailoverSession.resolve(topology, node, null));
             } catch (FailoverException e) {
-                err().println(CliText.error(e.text().render(Bundles.uiLocale())));
+                err().println(texts().error(e.text()));
                 err().flush();
                 return HalabCommand.EXIT_INVALID;
             }
@@ -54,10 +53,10 @@ public final class RestoreCommand extends EngineCommandSupport {
         for (Host host : targets) {
             try {
                 ChaosResult result = chaos.restore(host);
-                out().println(MonitorCommand.text("cli.restore.done", result.description()));
+                out().println(texts().text(MonitorCommand.BUNDLE, "cli.restore.done", result.description()));
             } catch (FailoverException e) {
                 ok = false;
-                err().println(CliText.error(e.text().render(Bundles.uiLocale())));
+                err().println(texts().error(e.text()));
             }
         }
         out().flush();

@@ -13,7 +13,6 @@ import dev.halab.core.failover.ScenarioListener;
 import dev.halab.core.failover.ScenarioReport;
 import dev.halab.core.failover.ScenarioRunner;
 import dev.halab.core.failover.StepResult;
-import dev.halab.core.i18n.Bundles;
 import dev.halab.core.i18n.LocalizedText;
 import dev.halab.core.plan.InstallEngine;
 import dev.halab.core.plan.RunSummary;
@@ -62,16 +61,16 @@ public final class ScenarioCommand extends EngineCommandSupport {
             return HalabCommand.EXIT_INVALID;
         }
         Topology topology = loaded.get();
-        Optional<String> badJsonPath = json == null ? Optional.empty() : OutputPaths.problemWithFile(json);
+        Optional<String> badJsonPath = json == null ? Optional.empty() : OutputPaths.problemWithFile(json, texts());
         if (badJsonPath.isPresent()) { // checked before any fault is injected, not after the run
-            err().println(CliText.error(badJsonPath.get()));
+            err().println(texts().error(badJsonPath.get()));
             err().flush();
             return HalabCommand.EXIT_INVALID;
         }
         Optional<ScenarioKind> kind = ScenarioKind.parse(scenario);
         Optional<ChaosAction> method = ChaosAction.parse(how);
         if (kind.isEmpty() || method.isEmpty()) {
-            err().println(CliText.error(MonitorCommand.text("cli.badOption",
+            err().println(texts().error(texts().text(MonitorCommand.BUNDLE, "cli.badOption",
                     kind.isEmpty() ? "scenario preempt|nopreempt|nginx|dual-master, not \"" + scenario + "\""
                             : "--how stop|kill|net|power, not \"" + how + "\"")));
             err().flush();
@@ -84,7 +83,7 @@ public final class ScenarioCommand extends EngineCommandSupport {
                 throw new FailoverException(LocalizedText.of(MonitorCommand.BUNDLE, "chaos.power.unavailable", "-"), null);
             }
         } catch (FailoverException e) {
-            err().println(CliText.error(e.text().render(Bundles.uiLocale())));
+            err().println(texts().error(e.text()));
             err().flush();
             return HalabCommand.EXIT_INVALID;
         }
@@ -103,35 +102,35 @@ public final class ScenarioCommand extends EngineCommandSupport {
         ScenarioReport report;
         try (FailoverMonitor monitor = new FailoverMonitor(topology, shells.get(), MonitorSettings.defaults())) {
             if (verbose) {
-                monitor.addListener(new MonitorCommand.EventPrinter(out(), false));
+                monitor.addListener(new MonitorCommand.EventPrinter(out(), false, texts()));
             }
             // Outages are timed from the hosts' clocks: each step shows its clock uncertainty (as "failover" does).
             new FailoverSession(monitor, chaos).estimateClocks(shells.get());
             monitor.start();
-            if (!MonitorCommand.awaitVisible(monitor, Duration.ofSeconds(30), err())) {
+            if (!MonitorCommand.awaitVisible(monitor, Duration.ofSeconds(30), err(), texts())) {
                 return HalabCommand.EXIT_FAILED;
             }
             report = new ScenarioRunner(monitor, chaos, profile.value()).run(kind.get(), method.get(), new Printer());
         } catch (FailoverException e) {
-            err().println(CliText.error(e.text().render(Bundles.uiLocale())));
+            err().println(texts().error(e.text()));
             err().flush();
             return HalabCommand.EXIT_FAILED;
         }
         SessionLog.scenario(profile.value(), report);
         long failed = report.steps().stream().filter(s -> !s.passed()).count();
-        out().println(report.passed() ? MonitorCommand.text("cli.scenario.passed", kind.get().cliName())
-                : MonitorCommand.text("cli.scenario.failed", kind.get().cliName(), failed, report.steps().size()));
+        out().println(report.passed() ? texts().text(MonitorCommand.BUNDLE, "cli.scenario.passed", kind.get().cliName())
+                : texts().text(MonitorCommand.BUNDLE, "cli.scenario.failed", kind.get().cliName(), failed, report.steps().size()));
         if (json != null) {
             try {
                 try (var stream = java.nio.file.Files.newOutputStream(json, java.nio.file.LinkOption.NOFOLLOW_LINKS,
                         java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
                         java.nio.file.StandardOpenOption.WRITE)) {
                     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                            .writeValue(stream, report.toJsonTree(Bundles.uiLocale()));
+                            .writeValue(stream, report.toJsonTree(texts().locale()));
                 }
-                out().println(MonitorCommand.text("cli.scenario.jsonWritten", json));
+                out().println(texts().text(MonitorCommand.BUNDLE, "cli.scenario.jsonWritten", json));
             } catch (IOException e) {
-                err().println(CliText.error(MonitorCommand.text("cli.ioError", json, String.valueOf(e.getMessage()))));
+                err().println(texts().error(texts().text(MonitorCommand.BUNDLE, "cli.ioError", json, String.valueOf(e.getMessage()))));
                 err().flush();
                 return HalabCommand.EXIT_FAILED;
             }
@@ -143,13 +142,13 @@ public final class ScenarioCommand extends EngineCommandSupport {
     private final class Printer implements ScenarioListener {
         @Override
         public void stepStarted(String id, LocalizedText action) {
-            out().println(MonitorCommand.text("cli.scenario.step", id, action));
+            out().println(texts().text(MonitorCommand.BUNDLE, "cli.scenario.step", id, action));
             out().flush();
         }
 
         @Override
         public void stepFinished(StepResult result) {
-            out().println(MonitorCommand.text("cli.scenario.stepResult", result.passed() ? "PASS" : "FAIL", result.id(),
+            out().println(texts().text(MonitorCommand.BUNDLE, "cli.scenario.stepResult", result.passed() ? "PASS" : "FAIL", result.id(),
                     result.expected(), result.observed(), result.explanation()));
             out().flush();
         }

@@ -1,6 +1,5 @@
 package dev.halab.cli;
 
-import dev.halab.core.i18n.Bundles;
 import dev.halab.core.plan.InstallEngine;
 import dev.halab.core.remote.ShellFactory;
 import dev.halab.core.topology.Topology;
@@ -25,8 +24,8 @@ public final class UninstallCommand extends EngineCommandSupport {
         if (!yes) {
             String hosts = topology.get().hosts().stream().map(h -> h.name() + " (" + h.address() + ")")
                     .collect(Collectors.joining(", "));
-            if (!CredentialsOptions.confirm(Bundles.text(CredentialsOptions.BUNDLE, "cli.uninstallQuestion", hosts), err())) {
-                out().println(Bundles.text(CredentialsOptions.BUNDLE, "cli.cancelled"));
+            if (!CredentialsOptions.confirm(texts().text(CredentialsOptions.BUNDLE, "cli.uninstallQuestion", hosts), err(), texts())) {
+                out().println(texts().text(CredentialsOptions.BUNDLE, "cli.cancelled"));
                 out().flush();
                 return HalabCommand.EXIT_INVALID;
             }

@@ -1,6 +1,5 @@
 package dev.halab.cli;
 
-import dev.halab.core.i18n.Bundles;
 import dev.halab.core.topology.Problem;
 import dev.halab.core.topology.Topology;
 import dev.halab.core.topology.TopologyValidator;
@@ -30,13 +29,17 @@ public final class ValidateCommand implements Callable<Integer> {
             return HalabCommand.EXIT_INVALID;
         }
         List<Problem> problems = TopologyValidator.validate(topology.get());
-        ProfileOption.print(problems, out);
+        ProfileOption.print(problems, out, texts());
         long errors = problems.stream().filter(Problem::isError).count();
         if (errors > 0) {
             return HalabCommand.EXIT_INVALID;
         }
-        out.println(Bundles.text("cli", "validate.ok", profile.value(), problems.size()));
+        out.println(texts().text("cli", "validate.ok", profile.value(), problems.size()));
         out.flush();
         return 0;
+    }
+
+    private CliText texts() {
+        return CliText.of(spec);
     }
 }

@@ -40,7 +40,7 @@ public final class DesktopApp extends Application {
     @Override
     public void start(Stage stage) {
         phase("fx-started");
-        Texts.setLocale(Bundles.uiLocale());
+        Texts.setLocale(Bundles.startLocale());
         Theme.LIGHT.apply();
         phase("theme");
         executor = new AppExecutor();

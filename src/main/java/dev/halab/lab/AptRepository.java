@@ -153,7 +153,7 @@ final class AptRepository {
         if (isReady()) {
             return;
         }
-        progress.step(LabMessages.get("progress.repo", String.join(", ", packages), dir));
+        progress.step(LabMessages.text("progress.repo", String.join(", ", packages), dir));
         Path partial = dir.resolveSibling(dir.getFileName() + ".partial");
         Files2.deleteTree(partial);
         Files2.createDirectories(partial);
@@ -172,7 +172,7 @@ final class AptRepository {
         } catch (IOException e) {
             throw new LabException(LabMessages.text("error.io.move", partial, dir, e.getMessage()), e);
         }
-        progress.step(LabMessages.get("progress.repoDone", closure.size()));
+        progress.step(LabMessages.text("progress.repoDone", closure.size()));
     }
 
     /**
@@ -187,7 +187,7 @@ final class AptRepository {
         simulate.addAll(packages);
         ExecResult result = SystemCommand.of(simulate).run();
         if (!result.succeeded()) {
-            progress.step(LabMessages.get("progress.aptUpdate", rootfs.suite()));
+            progress.step(LabMessages.text("progress.aptUpdate", rootfs.suite()));
             List<String> update = new ArrayList<>(aptGet());
             update.addAll(List.of("-q", "update"));
             SystemCommand.of(update).timeout(Duration.ofMinutes(10)).onLine(progress::detail).check();

@@ -1,9 +1,10 @@
 package dev.halab.lab;
 
-import dev.halab.core.i18n.Bundles;
 import dev.halab.core.i18n.LocalizedText;
 
-/** User-facing texts of the lab, from {@code resources/i18n/lab*.properties}: errors as data, progress in the UI language. */
+import java.util.List;
+
+/** User-facing texts of the lab, from {@code resources/i18n/lab*.properties}: errors and progress, as data. */
 final class LabMessages {
 
     static final String BUNDLE = "lab";
@@ -11,13 +12,17 @@ final class LabMessages {
     private LabMessages() {
     }
 
-    /** A progress line, rendered now in the UI language (progress is shown as it happens). */
-    static String get(String key, Object... args) {
-        return Bundles.text(BUNDLE, key, args);
-    }
-
-    /** An error or its part, kept as data until a front end shows it. */
+    /** An error, a progress line or a part of one, kept as data until a front end shows it. */
     static LocalizedText text(String key, Object... args) {
         return LocalizedText.of(BUNDLE, key, args);
+    }
+
+    /** Texts one per line (at least one). */
+    static LocalizedText lines(List<LocalizedText> texts) {
+        LocalizedText joined = texts.get(0);
+        for (LocalizedText next : texts.subList(1, texts.size())) {
+            joined = text("lines", joined, next);
+        }
+        return joined;
     }
 }

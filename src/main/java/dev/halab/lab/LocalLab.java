@@ -1,5 +1,7 @@
 package dev.halab.lab;
 
+import dev.halab.core.i18n.LocalizedText;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -140,9 +142,9 @@ public final class LocalLab {
         }
         boolean cachesReady = rootfs.values().stream().allMatch(RootfsCache::isReady)
                 && repos.values().stream().allMatch(AptRepository::isReady);
-        List<String> problems = Prerequisites.problems(config, cachesReady);
+        List<LocalizedText> problems = Prerequisites.problems(config, cachesReady);
         if (!problems.isEmpty()) {
-            throw new LabException(LabMessages.text("error.prerequisites", String.join("\n", problems)));
+            throw new LabException(LabMessages.text("error.prerequisites", LabMessages.lines(problems)));
         }
         network.refuseForeignRoutes();
         network.refuseForeignBridge();
@@ -150,10 +152,10 @@ public final class LocalLab {
                 && hosts().stream().allMatch(h -> disks.suiteOnDisk(h).equals(Optional.of(config.suiteOf(h))))) {
             List<LabHost> off = hosts().stream().filter(h -> !processes.isRunning(h)).toList();
             if (off.isEmpty()) {
-                progress.step(LabMessages.get("progress.alreadyUp"));
+                progress.step(LabMessages.text("progress.alreadyUp"));
                 return;
             }
-            progress.step(LabMessages.get("progress.boot", PerHost.names(off)));
+            progress.step(LabMessages.text("progress.boot", PerHost.names(off)));
             PerHost.parallel(off, this::powerOn);
             waitUntilBooted(off, progress);
             return;
@@ -163,7 +165,7 @@ public final class LocalLab {
         network.addBlackhole();
         network.installFirewall();
         if (leftoversExist()) {
-            progress.step(LabMessages.get("progress.cleaning"));
+            progress.step(LabMessages.text("progress.cleaning"));
         }
         teardown(true);
 
@@ -176,20 +178,20 @@ public final class LocalLab {
         disks.ensureSshKey();
         String password = rootPassword.ensure();
 
-        progress.step(LabMessages.get("progress.network", config.bridge(), config.subnet()));
+        progress.step(LabMessages.text("progress.network", config.bridge(), config.subnet()));
         network.createBridge();
         processes.startRepoServer(servedRepositories(repos));
 
-        progress.step(LabMessages.get("progress.prepare", PerHost.names(hosts())));
+        progress.step(LabMessages.text("progress.prepare", PerHost.names(hosts())));
         PerHost.parallel(hosts(), host -> {
             network.createHostNetwork(host);
             disks.prepare(host, rootfs.get(config.suiteOf(host)), freshHosts, password);
         });
         disks.writeKnownHosts();
-        progress.step(LabMessages.get("progress.boot", PerHost.names(hosts())));
+        progress.step(LabMessages.text("progress.boot", PerHost.names(hosts())));
         PerHost.parallel(hosts(), this::powerOn);
         waitUntilBooted(hosts(), progress);
-        progress.step(LabMessages.get("progress.ready", hosts().size(), config.subnet()));
+        progress.step(LabMessages.text("progress.ready", hosts().size(), config.subnet()));
     }
 
     /** The folder the repository server serves: one link per release, {@code SUITE -> CACHE/repo-SUITE}. */
@@ -314,7 +316,7 @@ public final class LocalLab {
         for (LabHost host : hosts) {
             ExecResult state = exec(host.name(), "systemctl is-system-running --wait", LabWait.SYSTEMD_BOOT.bound());
             if (!state.output().strip().equals("running")) {
-                progress.step(LabMessages.get("progress.degraded", host.name(), state.output().strip()));
+                progress.step(LabMessages.text("progress.degraded", host.name(), state.output().strip()));
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.halab.lab;
 
+import dev.halab.core.i18n.LocalizedText;
+
 import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
@@ -37,20 +39,20 @@ final class Prerequisites {
     }
 
     /** Problems found, as user-facing lines; empty when the lab can be built. */
-    static List<String> problems(LabConfig config, boolean cachesReady) {
-        List<String> problems = new ArrayList<>();
+    static List<LocalizedText> problems(LabConfig config, boolean cachesReady) {
+        List<LocalizedText> problems = new ArrayList<>();
         if (!isRoot()) {
-            problems.add(LabMessages.get("prereq.notRoot"));
+            problems.add(LabMessages.text("prereq.notRoot"));
         }
         for (String tool : new java.util.TreeSet<>(TOOLS.keySet())) {
             if (findOnPath(tool) == null) {
-                problems.add(LabMessages.get("prereq.missingTool", tool, TOOLS.get(tool)));
+                problems.add(LabMessages.text("prereq.missingTool", tool, TOOLS.get(tool)));
             }
         }
         long needed = cachesReady ? WARM_BYTES : COLD_BYTES;
         long free = usableBytes(config.cacheDir());
         if (free >= 0 && free < needed) {
-            problems.add(LabMessages.get("prereq.noDiskSpace", config.cacheDir(), free / (1024 * 1024),
+            problems.add(LabMessages.text("prereq.noDiskSpace", config.cacheDir(), free / (1024 * 1024),
                     needed / (1024 * 1024)));
         }
         return problems;

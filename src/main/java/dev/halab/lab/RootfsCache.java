@@ -75,7 +75,7 @@ final class RootfsCache {
         if (isReady()) {
             return;
         }
-        progress.step(LabMessages.get("progress.rootfs", dir));
+        progress.step(LabMessages.text("progress.rootfs", dir));
         // The cache holds other releases' setuid programs: only root may reach them.
         Files2.createPrivateDirectories(dir.getParent());
         Path partial = dir.resolveSibling(dir.getFileName() + ".partial");

@@ -1,7 +1,5 @@
 package dev.halab.cli;
 
-import dev.halab.core.i18n.Bundles;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -11,7 +9,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -19,14 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** No stack trace on the terminal: one line and exit 1 for a failure, a hint and exit 2 for a usage error. */
 class CliFailuresTest {
-    private final Locale before = Bundles.uiLocale();
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
-
-    @AfterEach
-    void restoreLanguage() {
-        Bundles.setUiLocale(before);
-    }
 
     /** Stands for any bug: a command that fails with an exception nobody expected. */
     @Command(name = "boom")
@@ -59,9 +50,9 @@ class CliFailuresTest {
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString().lines().toList()).singleElement().asString()
                 .startsWith("ERROR HA Lab stopped on an unexpected error (IOException: inner second line)")
-                .contains(CliFailures.logFile());
+                .contains(CliFailures.logFile().orElseThrow());
         assertThat(err.toString()).doesNotContain("\tat ").doesNotContain("Exception in");
-        String log = Files.readString(Path.of(CliFailures.logFile()));
+        String log = Files.readString(Path.of(CliFailures.logFile().orElseThrow()));
         assertThat(log).contains("disk says " + Boom.marker).contains("at dev.halab.cli.CliFailuresTest$Boom.call");
     }
 

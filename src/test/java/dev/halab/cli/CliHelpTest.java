@@ -1,7 +1,6 @@
 package dev.halab.cli;
 
 import dev.halab.core.i18n.Bundles;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
@@ -31,12 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CliHelpTest {
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
     private static final Pattern PICOCLI_TOKEN = Pattern.compile("%n|\\$\\{[A-Z-]+}");
-    private final Locale before = Bundles.uiLocale();
-
-    @AfterEach
-    void restoreLanguage() {
-        Bundles.setUiLocale(before);
-    }
 
     private static List<CommandSpec> allCommands(CommandLine root) {
         List<CommandSpec> all = new ArrayList<>();
@@ -66,9 +59,8 @@ class CliHelpTest {
 
     @Test
     void everyCommandOptionAndParameterIsDescribedInChinese() {
-        Bundles.setUiLocale(Bundles.CHINESE);
         List<String> untranslated = new ArrayList<>();
-        for (CommandSpec spec : allCommands(HalabCommand.commandLine())) {
+        for (CommandSpec spec : allCommands(HalabCommand.commandLine(Bundles.CHINESE))) {
             for (String part : describedParts(spec)) {
                 if (!HAN.matcher(part.substring(part.indexOf(": ") + 2)).find()) {
                     untranslated.add(part);
@@ -80,9 +72,8 @@ class CliHelpTest {
 
     @Test
     void everyCommandOptionAndParameterIsDescribedInEnglishWithoutChinese() {
-        Bundles.setUiLocale(Locale.ENGLISH);
         List<String> wrong = new ArrayList<>();
-        for (CommandSpec spec : allCommands(HalabCommand.commandLine())) {
+        for (CommandSpec spec : allCommands(HalabCommand.commandLine(Locale.ENGLISH))) {
             for (String part : describedParts(spec)) {
                 String text = part.substring(part.indexOf(": ") + 2);
                 if (text.isBlank() || HAN.matcher(text).find()) {
@@ -93,9 +84,10 @@ class CliHelpTest {
         assertThat(wrong).as("help texts missing (or Chinese) in i18n/help/cli.properties").isEmpty();
     }
 
+    /** The help a command line that starts in English prints for {@code args}. */
     private String help(String... args) {
         StringWriter out = new StringWriter();
-        CommandLine cli = HalabCommand.commandLine();
+        CommandLine cli = HalabCommand.commandLine(Locale.ENGLISH);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(out, true));
         assertThat(cli.execute(args)).as(String.join(" ", args)).isZero();
@@ -104,11 +96,8 @@ class CliHelpTest {
 
     @Test
     void langTakesEffectBeforeTheHelpIsPrintedWhereverItIsWritten() {
-        Bundles.setUiLocale(Locale.ENGLISH);
         assertThat(help("--lang", "zh", "--help")).startsWith("用法： halab").contains("命令：", "搭建 keepalived");
-        Bundles.setUiLocale(Locale.ENGLISH);
         assertThat(help("validate", "--help", "--lang", "zh")).startsWith("用法： halab validate").contains("检查配置文件");
-        Bundles.setUiLocale(Locale.ENGLISH);
         assertThat(help("--lang", "zh", "help", "lab")).contains("本地实验环境");
         assertThat(help("--lang", "en", "lab", "up", "--help")).startsWith("Usage: halab lab up").doesNotContainPattern(HAN.pattern());
     }

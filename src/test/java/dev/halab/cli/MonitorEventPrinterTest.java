@@ -16,7 +16,7 @@ class MonitorEventPrinterTest {
     @Test
     void aFailedRequestWithoutAnErrorTextPrintsItsStatusInsteadOfFailing() {
         StringWriter text = new StringWriter();
-        var printer = new MonitorCommand.EventPrinter(new PrintWriter(text), true);
+        var printer = new MonitorCommand.EventPrinter(new PrintWriter(text), true, new CliText(java.util.Locale.ENGLISH));
         Instant now = Instant.parse("2026-11-30T10:00:00Z");
 
         printer.onEvent(new MonitorEvent.ProbeResult(now, now.plusMillis(12), "192.168.224.150", Duration.ofMillis(12),
@@ -28,7 +28,7 @@ class MonitorEventPrinterTest {
     @Test
     void aConnectionErrorPrintsTheErrorText() {
         StringWriter text = new StringWriter();
-        var printer = new MonitorCommand.EventPrinter(new PrintWriter(text), true);
+        var printer = new MonitorCommand.EventPrinter(new PrintWriter(text), true, new CliText(java.util.Locale.ENGLISH));
         Instant now = Instant.parse("2026-11-30T10:00:00Z");
 
         printer.onEvent(new MonitorEvent.ProbeResult(now, now.plusMillis(300), "192.168.224.150", Duration.ofMillis(300),

@@ -1,11 +1,9 @@
 package dev.halab.cli;
 
-import dev.halab.core.i18n.Bundles;
 import dev.halab.core.profile.ProfileLoader;
 import dev.halab.core.template.HostFiles;
 import dev.halab.core.topology.Topology;
 import dev.halab.core.topology.VrrpSettings;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -16,20 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ValidateAndRenderCommandTest {
-    private final Locale before = Bundles.uiLocale();
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
-
-    @AfterEach
-    void restoreLanguage() {
-        Bundles.setUiLocale(before);
-    }
 
     private int halab(String... args) {
         CommandLine cli = HalabCommand.commandLine();

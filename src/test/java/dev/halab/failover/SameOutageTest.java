@@ -146,7 +146,7 @@ class SameOutageTest {
         FailoverSession.Fault fault = cli.fail("master", ChaosAction.KILL, Duration.ofSeconds(10));
         replay(cli.monitor(), after());
         StringWriter out = new StringWriter();
-        boolean moved = FailoverCommand.report(cli, fault, Duration.ofSeconds(1), new PrintWriter(out), new PrintWriter(new StringWriter()));
+        boolean moved = FailoverCommand.report(cli, fault, Duration.ofSeconds(1), new PrintWriter(out), new PrintWriter(new StringWriter()), java.util.Locale.ENGLISH);
         assertThat(moved).isTrue();
         assertThat(fault.host().name()).isEqualTo("nginx1");
 
@@ -167,7 +167,7 @@ class SameOutageTest {
         assertThat(shown.failedRequests()).isEqualTo(31);
         assertThat(dashboard.measuredProperty().get()).isEqualTo(shown.measured());
         assertThat(dashboard.hostOf(ChaosTarget.MASTER)).isEqualTo("nginx2");
-        assertThat(out.toString().strip()).isEqualTo(FailoverCommand.summary("nginx1", VIP, shown));
+        assertThat(out.toString().strip()).isEqualTo(FailoverCommand.summary("nginx1", VIP, shown, java.util.Locale.ENGLISH));
         cli.monitor().close();
         gui.monitor().close();
     }

@@ -23,8 +23,16 @@ public sealed interface RunEvent {
     /** A line of command output; {@code command} is the masked display form of the command. */
     record OutputLine(Instant at, String host, String stepId, boolean stderr, String line) implements RunEvent { }
 
-    /** A command about to run, as shown to people (secrets masked). */
-    record CommandStarted(Instant at, String host, String stepId, String command) implements RunEvent { }
+    /**
+     * A command about to run, or in a dry run a line of what an action would do: text as data, a
+     * command as written with its secrets masked.
+     */
+    record CommandStarted(Instant at, String host, String stepId, LocalizedText command) implements RunEvent {
+        /** A command as written ({@code RemoteCommand.display()}: secrets already masked). */
+        public CommandStarted(Instant at, String host, String stepId, String command) {
+            this(at, host, stepId, LocalizedText.asWritten(command));
+        }
+    }
 
     record StepChanged(Instant at, String host, String stepId, LocalizedText what) implements RunEvent { }
 

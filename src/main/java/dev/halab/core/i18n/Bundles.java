@@ -6,10 +6,14 @@ import java.util.ResourceBundle;
 /**
  * Resource bundles live under {@code i18n/} on the classpath, one per area (core, lab, cli, gui),
  * in English (base file) and Simplified Chinese ({@code _zh_CN}).
+ * <p>
+ * There is no process-wide "current language": each front end holds the locale it shows (the CLI
+ * its {@code --lang}, the GUI the language the user picked) and renders {@link LocalizedText} with it.
+ * {@link #startLocale()} is only where they start from; it is read once and never changes.
  */
 public final class Bundles {
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
-    private static volatile Locale uiLocale = initialLocale();
+    private static final Locale START_LOCALE = initialLocale();
 
     private Bundles() {
     }
@@ -20,16 +24,14 @@ public final class Bundles {
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
-    public static String text(String area, String key, Object... args) {
-        return LocalizedText.of(area, key, args).render(uiLocale);
+    /** The language a front end starts in: {@code -Dhalab.lang}, else {@code HALAB_LANG}, else the system's. */
+    public static Locale startLocale() {
+        return START_LOCALE;
     }
 
-    public static Locale uiLocale() {
-        return uiLocale;
-    }
-
-    public static void setUiLocale(Locale locale) {
-        uiLocale = isChinese(locale) ? CHINESE : Locale.ENGLISH;
+    /** One of the two languages HA Lab speaks: Chinese for any {@code zh} locale, English otherwise. */
+    public static Locale supported(Locale locale) {
+        return isChinese(locale) ? CHINESE : Locale.ENGLISH;
     }
 
     public static boolean isChinese(Locale locale) {
@@ -41,6 +43,6 @@ public final class Bundles {
         if (configured != null && !configured.isBlank()) {
             return configured.toLowerCase(Locale.ROOT).startsWith("zh") ? CHINESE : Locale.ENGLISH;
         }
-        return isChinese(Locale.getDefault()) ? CHINESE : Locale.ENGLISH;
+        return supported(Locale.getDefault());
     }
 }

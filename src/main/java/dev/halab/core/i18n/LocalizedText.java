@@ -23,6 +23,11 @@ public record LocalizedText(String bundle, String key, List<Object> args) {
         return new LocalizedText(bundle, key, Arrays.asList(args));
     }
 
+    /** Text that reads the same in every language (a command, a path), carried where localized text goes. */
+    public static LocalizedText asWritten(String text) {
+        return of("core", "text.asWritten", text);
+    }
+
     public String render(Locale locale) {
         ResourceBundle resources = Bundles.get(bundle, locale);
         String pattern;
@@ -50,9 +55,12 @@ public record LocalizedText(String bundle, String key, List<Object> args) {
         return argument;
     }
 
-    /** Rendered in the process-wide UI locale ({@link Bundles#uiLocale()}). */
+    /**
+     * English, for logs and exception messages only: a front end renders the text in the language
+     * it shows with {@link #render(Locale)}.
+     */
     @Override
     public String toString() {
-        return render(Bundles.uiLocale());
+        return render(Locale.ENGLISH);
     }
 }

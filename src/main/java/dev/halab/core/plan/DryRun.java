@@ -2,6 +2,7 @@ package dev.halab.core.plan;
 
 import dev.halab.core.command.RemoteCommand;
 import dev.halab.core.event.RunEvent;
+import dev.halab.core.i18n.LocalizedText;
 import dev.halab.core.remote.CommandResult;
 import dev.halab.core.remote.RemoteException;
 import dev.halab.core.step.Action;
@@ -29,7 +30,7 @@ final class DryRun implements StepWalk.Mode {
     @Override
     public void changes(HostRun host, Step step, StepResult.Changes changes) throws RemoteException {
         for (Action action : changes.actions()) {
-            for (String line : action.display()) {
+            for (LocalizedText line : action.display()) {
                 run.emit(new RunEvent.CommandStarted(Instant.now(), host.name(), step.id(), line));
             }
             if (action instanceof Action.PutFile put) {

@@ -39,7 +39,8 @@ final class FileActions {
     Moved put(HostRun host, String stepId, Action.PutFile put) throws StepFailure {
         GeneratedFile file = put.file();
         String staged = Action.stagedPath(file.path());
-        run.emit(new RunEvent.CommandStarted(Instant.now(), host.name(), stepId, "upload " + staged + " (" + file.modeOctal() + ")"));
+        run.emit(new RunEvent.CommandStarted(Instant.now(), host.name(), stepId,
+                StepTexts.text("action.uploadStaged", staged, file.modeOctal())));
         try {
             host.shell.upload(file.content().getBytes(StandardCharsets.UTF_8), staged, file.mode());
         } catch (RemoteException e) {

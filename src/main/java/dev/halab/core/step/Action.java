@@ -1,7 +1,9 @@
 package dev.halab.core.step;
 
 import dev.halab.core.command.RemoteCommand;
+import dev.halab.core.facts.Manifest;
 import dev.halab.core.facts.PackageManager;
+import dev.halab.core.i18n.LocalizedText;
 import dev.halab.core.template.GeneratedFile;
 
 import java.util.ArrayList;
@@ -13,8 +15,17 @@ import java.util.List;
  */
 public sealed interface Action {
 
-    /** Shown in a dry run: the commands this action would send, secrets masked. */
-    List<String> display();
+    /**
+     * Shown in a dry run (the Review page, {@code halab plan}): what this action would do, one line
+     * each, as text a front end renders in its language. Commands appear as written, secrets masked
+     * ({@link RemoteCommand#display()}).
+     */
+    List<LocalizedText> display();
+
+    /** A command as it is shown: the same in every language, secrets masked. */
+    static LocalizedText shown(RemoteCommand command) {
+        return LocalizedText.asWritten(command.display());
+    }
 
     /** A command; {@code startsService} names the service it starts (so a pending restart is not needed). */
     record Run(RemoteCommand command, String startsService) implements Action {
@@ -23,8 +34,8 @@ public sealed interface Action {
         }
 
         @Override
-        public List<String> display() {
-            return List.of(command.display());
+        public List<LocalizedText> display() {
+            return List.of(shown(command));
         }
     }
 
@@ -48,9 +59,9 @@ public sealed interface Action {
         }
 
         @Override
-        public List<String> display() {
-            return updateFirst ? List.of(repair().display(), update().display(), install().display())
-                    : List.of(repair().display(), install().display());
+        public List<LocalizedText> display() {
+            return updateFirst ? List.of(shown(repair()), shown(update()), shown(install()))
+                    : List.of(shown(repair()), shown(install()));
         }
     }
 
@@ -60,14 +71,12 @@ public sealed interface Action {
      */
     record PutFile(GeneratedFile file, String currentChecksum, Validator validator) implements Action {
         @Override
-        public List<String> display() {
-            List<String> lines = new ArrayList<>();
-            lines.add("upload " + file.path() + " (" + file.modeOctal() + ", " + file.content().length() + " bytes) as "
-                    + stagedPath(file.path()));
-            validator.stagedCheck(stagedPath(file.path())).ifPresent(c -> lines.add(c.display()));
-            lines.add("back up " + file.path() + " under " + dev.halab.core.facts.Manifest.BACKUP_ROOT + "/<run>/, move "
-                    + stagedPath(file.path()) + " into place");
-            validator.inPlaceCheck().ifPresent(c -> lines.add(c.display()));
+        public List<LocalizedText> display() {
+            List<LocalizedText> lines = new ArrayList<>();
+            lines.add(StepTexts.text("action.upload", file.path(), file.modeOctal(), file.content().length(), stagedPath(file.path())));
+            validator.stagedCheck(stagedPath(file.path())).ifPresent(c -> lines.add(shown(c)));
+            lines.add(StepTexts.text("action.backUp", file.path(), Manifest.BACKUP_ROOT, stagedPath(file.path())));
+            validator.inPlaceCheck().ifPresent(c -> lines.add(shown(c)));
             return lines;
         }
     }
@@ -75,16 +84,16 @@ public sealed interface Action {
     /** Moves a file out of the way into the run's backup folder (kept, restored by uninstall). */
     record MoveAside(String path) implements Action {
         @Override
-        public List<String> display() {
-            return List.of("move " + path + " to " + dev.halab.core.facts.Manifest.BACKUP_ROOT + "/<run>" + path);
+        public List<LocalizedText> display() {
+            return List.of(StepTexts.text("action.moveAside", path, Manifest.BACKUP_ROOT));
         }
     }
 
     /** Asks for a handler to run at the end of the phase. */
     record Notify(Handler handler) implements Action {
         @Override
-        public List<String> display() {
-            return List.of("notify handler " + handler.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        public List<LocalizedText> display() {
+            return List.of(StepTexts.text("action.notify", StepTexts.text("action.handler." + handler.name())));
         }
     }
 
@@ -105,8 +114,8 @@ public sealed interface Action {
         }
 
         @Override
-        public List<String> display() {
-            return List.of("record for uninstall: " + undo.display());
+        public List<LocalizedText> display() {
+            return List.of(StepTexts.text("action.recordUndo", undo.display()));
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.Locale;
  */
 public final class Texts {
     public static final String AREA = "gui";
-    private static final ObjectProperty<Locale> LOCALE = new SimpleObjectProperty<>(Bundles.uiLocale());
+    private static final ObjectProperty<Locale> LOCALE = new SimpleObjectProperty<>(Bundles.startLocale());
 
     private Texts() {
     }
@@ -28,8 +28,7 @@ public final class Texts {
 
     /** FX thread: switches the language of the whole app (and of core messages rendered later). */
     public static void setLocale(Locale locale) {
-        Bundles.setUiLocale(locale);
-        LOCALE.set(Bundles.uiLocale());
+        LOCALE.set(Bundles.supported(locale));
     }
 
     public static Locale locale() {

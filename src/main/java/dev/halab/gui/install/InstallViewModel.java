@@ -251,7 +251,7 @@ public final class InstallViewModel {
             host(e.host()).updateProgress();
             lines.add(new LogLine(e.host(), e.stepId(), LogLine.Kind.INFO, "▶ " + Texts.render(e.title())));
         } else if (event instanceof RunEvent.CommandStarted e) {
-            lines.add(new LogLine(e.host(), e.stepId(), LogLine.Kind.COMMAND, "$ " + e.command()));
+            lines.add(new LogLine(e.host(), e.stepId(), LogLine.Kind.COMMAND, "$ " + Texts.render(e.command())));
         } else if (event instanceof RunEvent.OutputLine e) {
             if (e.line().isBlank()) {
                 return; // apt and dpkg print empty lines between their messages: noise in a shared log

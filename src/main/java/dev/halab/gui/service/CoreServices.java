@@ -263,7 +263,7 @@ public final class CoreServices {
         public Credentials up(Consumer<LocalizedText> progress) throws ServiceException {
             try {
                 LocalLab lab = LocalLab.fromDefaultProfile();
-                lab.up(message -> progress.accept(Texts.of("lab.progress", message)));
+                lab.up(progress::accept);
                 return new Credentials("root", lab.sshPrivateKey(), null, null);
             } catch (LabException e) {
                 throw new ServiceException(Texts.of("lab.failed", e.text()), e);

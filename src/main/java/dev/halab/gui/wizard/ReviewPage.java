@@ -152,7 +152,7 @@ final class ReviewPage extends VBox {
             } else if (line.failure() != null) {
                 setText(line.host() + "  ✗ " + Texts.render(line.failure()));
             } else {
-                setText(line.host() + "  $ " + line.command());
+                setText(line.host() + "  $ " + Texts.render(line.command()));
             }
         }
     }

@@ -81,7 +81,7 @@ class GoldenPlansTest {
                 } else if (result instanceof StepResult.Changes changes) {
                     lines.add(step.id() + ": " + changes.summary().render(Locale.ENGLISH));
                     for (Action action : changes.actions()) {
-                        action.display().forEach(line -> lines.add("    " + line));
+                        action.display().forEach(line -> lines.add("    " + line.render(Locale.ENGLISH)));
                     }
                 }
             }

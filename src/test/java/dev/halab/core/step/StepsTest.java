@@ -22,6 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Steps as data: given these facts, expect these actions or "nothing to do" with this reason. */
 class StepsTest {
+    /** What a dry run shows for an action, in English. */
+    private static List<String> shown(Action action) {
+        return action.display().stream().map(line -> line.render(Locale.ENGLISH)).toList();
+    }
+
     static final Distro BOOKWORM = Distros.DEBIAN_12;
     static Topology lab;
     static Host nginx1;
@@ -56,12 +61,12 @@ class StepsTest {
     void packagesOnAFreshBackEndWithoutListsUpdateThenInstallTomcat() {
         List<Action> actions = actions(new PackagesStep(BOOKWORM).plan(context(tomcat1, TestFacts.fresh().noAptLists())));
         assertThat(actions).containsExactly(new Action.InstallPackages(PackageManager.APT, List.of("tomcat10"), true));
-        assertThat(actions.get(0).display()).hasSize(3).endsWith(
+        assertThat(shown(actions.get(0))).hasSize(3).endsWith(
                 "sudo env LC_ALL=C DEBIAN_FRONTEND=noninteractive apt-get -q -o DPkg::Lock::Timeout=300 update",
                 "sudo env LC_ALL=C DEBIAN_FRONTEND=noninteractive apt-get -q -o DPkg::Lock::Timeout=300"
                         + " -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold install -y --no-install-recommends tomcat10");
         // An installation cut short earlier is finished first, or apt would refuse to install.
-        assertThat(actions.get(0).display().get(0)).contains("dpkg --configure -a");
+        assertThat(shown(actions.get(0)).get(0)).contains("dpkg --configure -a");
     }
 
     @Test
@@ -107,7 +112,7 @@ class StepsTest {
         assertThat(actions).containsExactly(
                 new Action.PutFile(file(nginx1, BOOKWORM.nginxSite()), "0000", Validator.NGINX),
                 new Action.Notify(Handler.RELOAD_NGINX));
-        assertThat(actions.get(0).display()).contains("sudo nginx -t -q")
+        assertThat(shown(actions.get(0))).contains("sudo nginx -t -q")
                 .anyMatch(l -> l.contains("/etc/nginx/sites-enabled/.halab-tomcat.conf.halab-new"));
     }
 
@@ -195,7 +200,7 @@ class StepsTest {
     void anActiveUfwGetsVrrpFromThePeerOnly() {
         List<Action> actions = actions(new FirewallStep().plan(context(nginx1,
                 TestFacts.fresh().firewall(new Firewall(Firewall.Kind.UFW, false)))));
-        assertThat(actions).extracting(a -> a.display().get(0)).containsExactly(
+        assertThat(actions).extracting(a -> shown(a).get(0)).containsExactly(
                 "record for uninstall: ufw delete allow proto vrrp from 192.168.224.102 to any",
                 "sudo ufw allow proto vrrp from 192.168.224.102 to any");
     }
@@ -205,8 +210,8 @@ class StepsTest {
         List<Action> actions = actions(new FirewallStep().plan(context(nginx1,
                 TestFacts.fresh().firewall(new Firewall(Firewall.Kind.NFTABLES, false)))));
         assertThat(actions.get(0)).isInstanceOf(Action.RecordUndo.class);
-        assertThat(actions.get(0).display().get(0)).contains("comment \"halab-vrrp\"", "nft delete rule inet filter input handle");
-        assertThat(actions.get(1).display().get(0)).endsWith("accept comment '\"halab-vrrp\"'");
+        assertThat(shown(actions.get(0)).get(0)).contains("comment \"halab-vrrp\"", "nft delete rule inet filter input handle");
+        assertThat(shown(actions.get(1)).get(0)).endsWith("accept comment '\"halab-vrrp\"'");
     }
 
     @Test

@@ -186,7 +186,7 @@ class WizardViewModelTest {
                 "nginx1:/etc/keepalived/keepalived.conf", "nginx1:/etc/nginx/nginx.conf",
                 "nginx2:/etc/nginx/nginx.conf", "tomcat1:/opt/tomcat/conf/server.xml");
         assertThat(vm.review().hostsWithChanges()).containsExactly("nginx1", "nginx2", "tomcat1");
-        assertThat(vm.review().commands()).containsExactly(PlanLine.command("nginx1", "apt-get install -y nginx"),
+        assertThat(vm.review().commands()).containsExactly(PlanLine.command("nginx1", dev.halab.core.i18n.LocalizedText.asWritten("apt-get install -y nginx")),
                 PlanLine.failure("nginx2", ScriptedServices.text("apt is locked")));
         assertThat(vm.canGoNextBinding().get()).isTrue();
     }
