@@ -103,7 +103,7 @@ class FaultInjectionIT {
     }
 
     private static Predicate<RunEvent> command(String... parts) {
-        return e -> e instanceof RunEvent.CommandStarted c && List.of(parts).stream().allMatch(c.command()::contains);
+        return e -> e instanceof RunEvent.CommandStarted c && List.of(parts).stream().allMatch(commandText(c)::contains);
     }
 
     private static final Predicate<RunEvent> START = e -> true;
@@ -297,8 +297,8 @@ class FaultInjectionIT {
         }
 
         void onEvent(RunEvent event) {
-            if (event instanceof RunEvent.CommandStarted c && (c.command().contains("halab-put") || c.command().contains("halab-move-aside"))) {
-                String path = c.command().split(" halab-(put|move-aside) ")[1].split(" ")[0];
+            if (event instanceof RunEvent.CommandStarted c && (commandText(c).contains("halab-put") || commandText(c).contains("halab-move-aside"))) {
+                String path = commandText(c).split(" halab-(put|move-aside) ")[1].split(" ")[0];
                 Map<String, String> files = byHost.computeIfAbsent(c.host(), h -> new ConcurrentHashMap<>());
                 if (!files.containsKey(path)) {
                     Host host = topology.hosts().stream().filter(h -> h.name().equals(c.host())).findFirst().orElseThrow();
@@ -364,6 +364,10 @@ class FaultInjectionIT {
                 armed = true;
             }
         }
+    }
+
+    private static String commandText(RunEvent.CommandStarted command) {
+        return command.command().render(Locale.ENGLISH);
     }
 
     private static String hostOf(RunEvent event) {
