@@ -68,7 +68,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * wrapper); the one such cut that leaves lasting damage is one inside apt, which leaves dpkg half
  * done. That state is made deterministically before the first install (a package of the test's
  * own unpacked, not configured, on tomcat1): the first install must repair it with its message
- * and must not count that package as HA Lab's.
+ * and must not count that package as HA Lab's. The packages each manifest records are printed: a cut
+ * after apt and before its record lands (boundary 2) leaves nginx1's packages unattributed, so a
+ * later uninstall keeps them (nothing is lost, but something is left behind; not asserted here).
  * Every remote operation of the engine is a command, an upload or a manifest write (an upload
  * then a rename); between any two of them lies one of these kinds of boundary, so these are all
  * of them; cutting each kind once on one host keeps the test within minutes.
