@@ -73,6 +73,11 @@ public final class InstallViewModel {
         visibleLog.predicateProperty().bind(Bindings.createObjectBinding(this::logPredicate, hostFilter, stepFilter, search));
     }
 
+    /** The language of the window this view model belongs to. */
+    public Texts texts() {
+        return context.texts();
+    }
+
     // ---- Properties
 
     public ObservableList<HostProgress> hosts() {
@@ -175,7 +180,7 @@ public final class InstallViewModel {
 
     public void cancel() {
         cancel.cancel();
-        log.add(new LogLine(null, null, LogLine.Kind.INFO, Texts.get("install.cancelling")));
+        log.add(new LogLine(null, null, LogLine.Kind.INFO, context.texts().get("install.cancelling")));
     }
 
     /** Runs the same request again; steps already done then report "nothing to do". */
@@ -240,7 +245,7 @@ public final class InstallViewModel {
     private void apply(RunEvent event, List<LogLine> lines) {
         if (event instanceof RunEvent.RunStarted e) {
             e.hosts().forEach(this::host);
-            lines.add(new LogLine(null, null, LogLine.Kind.INFO, Texts.get("install.runStarted", e.runKind())));
+            lines.add(new LogLine(null, null, LogLine.Kind.INFO, context.texts().get("install.runStarted", e.runKind())));
         } else if (event instanceof RunEvent.HostStarted e) {
             HostProgress h = host(e.host());
             h.stateProperty().set(StepState.RUNNING);
@@ -249,9 +254,9 @@ public final class InstallViewModel {
             StepItem step = step(e.host(), e.stepId(), e.title());
             step.stateProperty().set(StepState.RUNNING);
             host(e.host()).updateProgress();
-            lines.add(new LogLine(e.host(), e.stepId(), LogLine.Kind.INFO, "▶ " + Texts.render(e.title())));
+            lines.add(new LogLine(e.host(), e.stepId(), LogLine.Kind.INFO, "▶ " + context.texts().render(e.title())));
         } else if (event instanceof RunEvent.CommandStarted e) {
-            lines.add(new LogLine(e.host(), e.stepId(), LogLine.Kind.COMMAND, "$ " + Texts.render(e.command())));
+            lines.add(new LogLine(e.host(), e.stepId(), LogLine.Kind.COMMAND, "$ " + context.texts().render(e.command())));
         } else if (event instanceof RunEvent.OutputLine e) {
             if (e.line().isBlank()) {
                 return; // apt and dpkg print empty lines between their messages: noise in a shared log
@@ -269,7 +274,7 @@ public final class InstallViewModel {
         } else if (event instanceof RunEvent.StepSkipped e) {
             finishStep(e.host(), e.stepId(), StepState.SKIPPED, e.why(), lines);
         } else if (event instanceof RunEvent.Notice e) {
-            lines.add(new LogLine(e.host(), null, LogLine.Kind.INFO, Texts.render(e.text())));
+            lines.add(new LogLine(e.host(), null, LogLine.Kind.INFO, context.texts().render(e.text())));
         } else if (event instanceof RunEvent.FileDiff e) {
             lines.add(new LogLine(e.host(), null, LogLine.Kind.INFO, e.path()));
         } else if (event instanceof RunEvent.HostFinished e) {
@@ -284,7 +289,7 @@ public final class InstallViewModel {
                 installSucceeded.set(e.success());
                 summary.set(e.summary());
             }
-            lines.add(new LogLine(null, null, e.success() ? LogLine.Kind.INFO : LogLine.Kind.ERROR, Texts.render(e.summary())));
+            lines.add(new LogLine(null, null, e.success() ? LogLine.Kind.INFO : LogLine.Kind.ERROR, context.texts().render(e.summary())));
         }
     }
 
@@ -295,7 +300,7 @@ public final class InstallViewModel {
         host(host).updateProgress();
         if (detail != null) {
             lines.add(new LogLine(host, stepId, state == StepState.FAILED ? LogLine.Kind.ERROR : LogLine.Kind.INFO,
-                    symbol(state) + " " + Texts.render(detail)));
+                    symbol(state) + " " + context.texts().render(detail)));
         }
         return step;
     }
