@@ -1,5 +1,6 @@
 package dev.halab.install;
 
+import dev.halab.gui.GuiSecretsRun;
 import dev.halab.lab.ExecResult;
 import dev.halab.lab.LabExtension;
 import dev.halab.lab.LabHost;
@@ -32,9 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 11's secrets check, end to end: a student logs in with a password as a sudo user (the
- * VMware case), installs, verifies and writes a report through the real CLI; afterwards neither the
- * login password nor the VRRP key may appear in any log, trust store, session record, report or on
- * the hosts' disks — except the VRRP key in the one file keepalived must read it from.
+ * VMware case), installs, verifies and writes a report through the real CLI, then does the same
+ * through the desktop app ({@link GuiSecretsRun}: the wizard with password login and sudo, a re-install
+ * that changes nothing, the dashboard); afterwards neither the login password nor the VRRP key may
+ * appear in any log, trust store, session record, report, anything either printed or on the hosts'
+ * disks — except the VRRP key in the one file keepalived must read it from.
  */
 @Tag("lab")
 @ExtendWith(LabExtension.class)
@@ -78,13 +81,17 @@ class SecretsIT {
         CliRun report = cli(home, null, List.of("report", "--profile", profile.toString(), "--student", "Secrets Check", "--no-pdf", "--out", reportDir.toString()));
         assertThat(report.exit()).as(report.output()).isZero();
         assertThat(Files.list(reportDir)).as("the report was written").isNotEmpty();
+        // The GUI on the installed lab, with the same home: its logs, trust store and session record land there too.
+        CliRun gui = gui(home, login, profile);
+        assertThat(gui.exit()).as(gui.output()).isZero();
+        assertThat(gui.output()).contains("[gui] dashboard: connected").contains("[gui log] ");
 
         // The controller side: everything the runs wrote (logs, trust store, session record, report) and printed.
         assertThat(filesContaining(tmp, login)).as("files on the controller holding the login password").isEmpty();
         assertThat(filesContaining(tmp, vrrpKey)).as("files on the controller holding the VRRP key")
                 .allSatisfy(path -> assertThat(path).doesNotStartWith(home.toString()).doesNotStartWith(reportDir.toString()))
                 .containsExactly(profile.toString());
-        assertThat(install.output() + verify.output() + report.output()).doesNotContain(login).doesNotContain(vrrpKey);
+        assertThat(install.output() + verify.output() + report.output() + gui.output()).doesNotContain(login).doesNotContain(vrrpKey);
 
         // The hosts: every file the hosts wrote (their overlay's upper layer: logs, journal, configs, backups).
         for (LabHost host : lab.hosts()) {
@@ -105,8 +112,26 @@ class SecretsIT {
 
     /** The real CLI in a JVM of its own, with its own home (trust store, logs, session record) under {@code home}. */
     private static CliRun cli(Path home, String passwordLine, List<String> args) throws IOException, InterruptedException {
+        return run(home, passwordLine, List.of("-Dhalab.lang=en", "dev.halab.Launcher"), args);
+    }
+
+    /** The desktop app driven through the wizard on headless Monocle ({@link GuiSecretsRun}), in a JVM of its own like the CLI. */
+    private static CliRun gui(Path home, String password, Path profile) throws IOException, InterruptedException {
+        List<String> jvm = new ArrayList<>();
+        for (String name : List.of("testfx.robot", "testfx.headless", "prism.order", "glass.platform", "monocle.platform",
+                "headless.geometry", "java.awt.headless", "halab.projectDir")) {
+            if (System.getProperty(name) != null) {
+                jvm.add("-D" + name + "=" + System.getProperty(name));
+            }
+        }
+        jvm.add(GuiSecretsRun.class.getName());
+        return run(home, password, jvm, List.of(profile.toString()));
+    }
+
+    private static CliRun run(Path home, String passwordLine, List<String> jvm, List<String> args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Duser.home=" + home, "-Dhalab.lang=en", "dev.halab.Launcher"));
+                "-cp", System.getProperty("java.class.path"), "-Duser.home=" + home));
+        command.addAll(jvm);
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
@@ -114,6 +139,7 @@ class SecretsIT {
         env.remove("XDG_CONFIG_HOME");
         env.remove("XDG_STATE_HOME");
         env.remove("XDG_DATA_HOME");
+        long started = System.nanoTime();
         Process process = builder.start();
         try (OutputStream in = process.getOutputStream()) {
             if (passwordLine != null) {
@@ -125,7 +151,8 @@ class SecretsIT {
             process.destroyForcibly();
         }
         String text = new String(output, StandardCharsets.UTF_8);
-        System.out.println("[secrets-it] halab " + String.join(" ", args) + "\n" + text);
+        System.out.println("[secrets-it] " + jvm.get(jvm.size() - 1) + " " + String.join(" ", args) + " ("
+                + (System.nanoTime() - started) / 1_000_000_000 + " s)\n" + text);
         return new CliRun(process.exitValue(), text);
     }
 
