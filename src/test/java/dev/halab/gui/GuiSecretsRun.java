@@ -127,7 +127,7 @@ public final class GuiSecretsRun {
         WaitForAsyncUtils.asyncFx(() -> {
             if (window.install() != null) {
                 for (LogLine line : window.install().log()) {
-                    System.out.println("[gui log] " + line.toClipboard());
+                    System.out.println("[gui log] " + line.toClipboard(Locale.ENGLISH));
                 }
             }
             if (window.dashboard() != null) {

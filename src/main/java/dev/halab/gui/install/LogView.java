@@ -78,6 +78,7 @@ public final class LogView extends VBox {
             String value = hosts.getValue();
             hosts.setValue("");
             hosts.setValue(value);
+            list.refresh(); // HA Lab's own lines are rendered when drawn: they follow the language
         });
 
         TextField search = TextFields.createClearableTextField();
@@ -132,7 +133,7 @@ public final class LogView extends VBox {
     }
 
     /** Pseudo-classes, not style classes: a pseudo-class change only updates CSS, a style class change re-applies it. */
-    private static final class LogCell extends ListCell<LogLine> {
+    private final class LogCell extends ListCell<LogLine> {
         private static final javafx.css.PseudoClass ERROR = javafx.css.PseudoClass.getPseudoClass("error");
         private static final javafx.css.PseudoClass COMMAND = javafx.css.PseudoClass.getPseudoClass("command");
         private static final javafx.css.PseudoClass INFO = javafx.css.PseudoClass.getPseudoClass("info");
@@ -144,7 +145,7 @@ public final class LogView extends VBox {
             pseudoClassStateChanged(ERROR, kind == LogLine.Kind.ERROR);
             pseudoClassStateChanged(COMMAND, kind == LogLine.Kind.COMMAND);
             pseudoClassStateChanged(INFO, kind == LogLine.Kind.INFO);
-            setText(kind == null ? null : (line.host() == null ? "" : line.host() + " │ ") + line.text());
+            setText(kind == null ? null : (line.host() == null ? "" : line.host() + " │ ") + line.text(texts.locale()));
         }
     }
 }
