@@ -5,7 +5,9 @@
 #   - split brains seen (goal 0): ALERT lines of the monitor about two MASTERs;
 #   - requests lost outside the outage windows (goal 0): failed probes whose time is not inside
 #     a window [fault .. backup serving] or [restore .. master serving];
-#   - the controller's memory (the monitor JVM's resident set) at the first, middle and last cycle.
+#   - the controller's memory at the first, middle and last cycle: the monitor JVM's resident set,
+#     and its live heap (used after a full GC, by jcmd). The resident set grows while the JVM takes
+#     heap it has not needed yet; a leak shows in the live heap.
 # Bounded: every command has a timeout and the whole run stops after CYCLES x 2 minutes.
 # Needs root; holds the end-to-end lab lock; installs the lab on local-lab first. Leaves the lab up.
 #   bench/soak.sh            100 cycles
@@ -51,6 +53,11 @@ monitor_pid=$!
 for _ in $(seq 1 300); do grep -q -- "-> 200" "$monitor_log" 2>/dev/null && break; sleep 0.2; done
 
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$monitor_pid/status" 2>/dev/null || echo "?"; }
+live_heap_kb() {
+  command -v jcmd >/dev/null || { echo "?"; return; }
+  timeout 60 jcmd "$monitor_pid" GC.run >/dev/null 2>&1 || { echo "?"; return; }
+  timeout 60 jcmd "$monitor_pid" GC.heap_info 2>/dev/null | sed -n 's/.* used \([0-9]*\)K.*/\1/p' | head -1
+}
 middle=$(( (cycles + 1) / 2 ))
 memory=""
 # Polls "halab verify" (all requests served by the profile's master) until it passes; 60 s at most.
@@ -75,7 +82,7 @@ for cycle in $(seq 1 "$cycles"); do
   if ! wait_master; then echo "soak: cycle $cycle: the master did not serve again" >&2; failed=1; break; fi
   echo "$start $(now)" >>"$windows"
   if [ "$cycle" -eq 1 ] || [ "$cycle" -eq "$middle" ] || [ "$cycle" -eq "$cycles" ]; then
-    memory="$memory  cycle $cycle: $(rss_kb) kB"$'\n'
+    memory="$memory  cycle $cycle: resident $(rss_kb) kB, live heap $(live_heap_kb) kB"$'\n'
   fi
   printf '\rcycle %d/%d done' "$cycle" "$cycles"
 done
@@ -103,6 +110,6 @@ echo "cycles completed:                     $(wc -l <"$windows" | awk '{ print i
 echo "split brains seen (goal 0):           $split_brains"
 echo "probe requests:                       $probes_total ($probes_failed failed, all inside outage windows unless below)"
 echo "requests lost outside outages (goal 0): $lost_outside"
-echo "controller memory (monitor JVM RSS):"
+echo "controller memory (monitor JVM):"
 printf '%s' "$memory"
 [ "$failed" -eq 0 ] && [ "$split_brains" -eq 0 ] && [ "$lost_outside" -eq 0 ]

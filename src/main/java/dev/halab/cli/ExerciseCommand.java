@@ -115,14 +115,14 @@ public final class ExerciseCommand extends EngineCommandSupport {
                 if (diagnosis.matched()) {
                     say(LocalizedText.of(BUNDLE, "cli.exercise.diagnosis", join(diagnosis.texts())));
                 } else {
-                    err().println("ERROR " + texts().text(BUNDLE, "cli.exercise.noDiagnosis", String.join(", ", exercise.get().diagnosis()),
+                    err().println(texts().cli("label.error") + " " + texts().text(BUNDLE, "cli.exercise.noDiagnosis", String.join(", ", exercise.get().diagnosis()),
                             diagnosis.findings().isEmpty() ? "-" : join(diagnosis.texts())));
                 }
                 say(LocalizedText.of(BUNDLE, "cli.exercise.why", exercise.get().explanation()));
                 out().println("DIAGNOSIS " + String.join(",", diagnosis.findings()));
             } catch (FailoverException e) {
                 // The mistake could not be planted or provoked: still repair, and record the attempt.
-                err().println("ERROR " + e.text().render(texts().locale()));
+                err().println(texts().cli("label.error") + " " + e.text().render(texts().locale()));
                 err().flush();
             } finally {
                 // Whatever happened, leave the lab as HA Lab installed it.
@@ -132,7 +132,7 @@ public final class ExerciseCommand extends EngineCommandSupport {
                 say(LocalizedText.of(BUNDLE, "cli.exercise.repaired"));
                 out().println("REPAIRED");
             } else {
-                err().println("ERROR " + texts().text(BUNDLE, "cli.exercise.notRepaired", REPAIR_SECONDS, monitor.state().summary()));
+                err().println(texts().cli("label.error") + " " + texts().text(BUNDLE, "cli.exercise.notRepaired", REPAIR_SECONDS, monitor.state().summary()));
             }
             SessionLog.exercise(profile.value(), new ExerciseRecord(Instant.now(), exercise.get().id(),
                     chosen.map(Exercise::id).orElse("-"), chosen.orElse(null) == exercise.get(),
@@ -141,7 +141,7 @@ public final class ExerciseCommand extends EngineCommandSupport {
             err().flush();
             return diagnosis.matched() && repaired ? 0 : HalabCommand.EXIT_FAILED;
         } catch (FailoverException e) {
-            err().println("ERROR " + e.text().render(texts().locale()));
+            err().println(texts().cli("label.error") + " " + e.text().render(texts().locale()));
             err().flush();
             return HalabCommand.EXIT_FAILED;
         }
@@ -173,7 +173,7 @@ public final class ExerciseCommand extends EngineCommandSupport {
     }
 
     private int invalid(String message) {
-        err().println("ERROR " + message);
+        err().println(texts().cli("label.error") + " " + message);
         err().flush();
         return HalabCommand.EXIT_INVALID;
     }

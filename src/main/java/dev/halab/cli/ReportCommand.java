@@ -55,17 +55,17 @@ public final class ReportCommand implements Callable<Integer> {
             return HalabCommand.EXIT_INVALID;
         }
         if (TopologyValidator.hasErrors(TopologyValidator.validate(topology.get()))) {
-            stderr.println("ERROR " + texts().text("cli", "render.refused", profile.value()));
+            stderr.println(texts().cli("label.error") + " " + texts().text("cli", "render.refused", profile.value()));
             stderr.flush();
             return HalabCommand.EXIT_INVALID;
         }
         if (student == null || student.isBlank()) {
-            stderr.println("ERROR " + texts().text(BUNDLE, "report.noStudent"));
+            stderr.println(texts().cli("label.error") + " " + texts().text(BUNDLE, "report.noStudent"));
             stderr.flush();
             return HalabCommand.EXIT_INVALID;
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
-            stderr.println("ERROR " + texts().text("cli", "render.outNotFolder", out));
+            stderr.println(texts().cli("label.error") + " " + texts().text("cli", "render.outNotFolder", out));
             stderr.flush();
             return HalabCommand.EXIT_INVALID;
         }
@@ -80,7 +80,7 @@ public final class ReportCommand implements Callable<Integer> {
             stdout.println(files.pdf() != null ? texts().text(BUNDLE, "cli.report.pdf", files.pdf())
                     : texts().text(BUNDLE, "cli.report.pdfSkipped", noPdf ? "--no-pdf" : files.pdfSkipped()));
         } catch (IOException e) {
-            stderr.println("ERROR " + texts().text(BUNDLE, "cli.report.ioError", out, String.valueOf(e.getMessage())));
+            stderr.println(texts().cli("label.error") + " " + texts().text(BUNDLE, "cli.report.ioError", out, String.valueOf(e.getMessage())));
             stderr.flush();
             return HalabCommand.EXIT_FAILED;
         }

@@ -40,16 +40,17 @@ public final class DesktopApp extends Application {
     @Override
     public void start(Stage stage) {
         phase("fx-started");
-        Texts.setLocale(Bundles.startLocale());
         Theme.LIGHT.apply();
         phase("theme");
         executor = new AppExecutor();
-        window = new MainWindow(Services.fromCore(DesktopApp::askTrust), UiContext.fx(executor));
+        UiContext context = UiContext.fx(executor, Bundles.startLocale());
+        Texts texts = context.texts();
+        window = new MainWindow(Services.fromCore((target, keys) -> askTrust(texts, target, keys)), context);
         phase("window-built");
-        window.wizard().machines().setHostKeyPrompt(DesktopApp::askTrust);
+        window.wizard().machines().setHostKeyPrompt((target, keys) -> askTrust(texts, target, keys));
         Scene scene = new Scene(window, 1280, 820);
         Theme.style(scene);
-        stage.titleProperty().bind(Texts.bind("app.title"));
+        stage.titleProperty().bind(texts.bind("app.title"));
         stage.setScene(scene);
         stage.setMinWidth(980);
         stage.setMinHeight(640);
@@ -74,16 +75,16 @@ public final class DesktopApp extends Application {
      * Trust on first use, asked from a worker thread: the dialog runs on the FX thread and the
      * worker waits for the answer. Refusing is the default.
      */
-    static boolean askTrust(SshTarget target, List<HostKeyFingerprint> keys) {
+    static boolean askTrust(Texts texts, SshTarget target, List<HostKeyFingerprint> keys) {
         CompletableFuture<Boolean> answer = new CompletableFuture<>();
         String fingerprints = keys.stream().map(HostKeyFingerprint::toString).collect(Collectors.joining("\n"));
         Platform.runLater(() -> {
             Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
-            alert.setTitle(Texts.get("trust.title"));
-            alert.setHeaderText(Texts.get("trust.header", target.name(), target.address()));
-            alert.setContentText(Texts.get("trust.body", fingerprints));
-            ButtonType trust = new ButtonType(Texts.get("trust.accept"));
-            ButtonType refuse = new ButtonType(Texts.get("trust.refuse"), ButtonType.CANCEL.getButtonData());
+            alert.setTitle(texts.get("trust.title"));
+            alert.setHeaderText(texts.get("trust.header", target.name(), target.address()));
+            alert.setContentText(texts.get("trust.body", fingerprints));
+            ButtonType trust = new ButtonType(texts.get("trust.accept"));
+            ButtonType refuse = new ButtonType(texts.get("trust.refuse"), ButtonType.CANCEL.getButtonData());
             alert.getButtonTypes().setAll(refuse, trust);
             answer.complete(alert.showAndWait().orElse(refuse) == trust);
         });

@@ -46,6 +46,7 @@ public final class MainWindow extends BorderPane {
 
     private final Services services;
     private final UiContext context;
+    private final Texts texts;
     private final WizardViewModel wizard;
     private final WizardView wizardView;
     private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(Screen.WIZARD);
@@ -61,6 +62,7 @@ public final class MainWindow extends BorderPane {
         // Installs, failovers, scenario steps and exercises done here go into the lab report as the CLI's do.
         this.services = SessionRecorder.recording(services, SessionStore.user());
         this.context = context;
+        this.texts = context.texts();
         setId("main-window");
         getStyleClass().add("main-window");
         wizard = new WizardViewModel(services, context);
@@ -91,6 +93,11 @@ public final class MainWindow extends BorderPane {
 
     public ObjectProperty<Screen> screenProperty() {
         return screen;
+    }
+
+    /** The language this window shows; the header's menu switches it. */
+    public Texts texts() {
+        return texts;
     }
 
     public ObjectProperty<Theme> themeProperty() {
@@ -152,29 +159,29 @@ public final class MainWindow extends BorderPane {
         Label title = new Label("HA Lab");
         title.getStyleClass().addAll(Styles.TITLE_4, "app-title");
         title.setGraphic(Ui.icon(Material2AL.DEVICE_HUB));
-        Label subtitle = Ui.label("app.subtitle", Styles.TEXT_MUTED);
+        Label subtitle = Ui.label(texts, "app.subtitle", Styles.TEXT_MUTED);
         Label screenName = new Label();
         screenName.getStyleClass().add("screen-name");
         screenName.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> Texts.get("screen." + screen.get().name()), screen, Texts.localeProperty()));
+                () -> texts.get("screen." + screen.get().name()), screen, texts.localeProperty()));
 
         MenuButton language = new MenuButton();
         language.setId("language");
         language.setGraphic(Ui.icon(Material2AL.LANGUAGE));
         language.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> Bundles.isChinese(Texts.locale()) ? "简体中文" : "English", Texts.localeProperty()));
+                () -> Bundles.isChinese(texts.locale()) ? "简体中文" : "English", texts.localeProperty()));
         MenuItem english = new MenuItem("English");
         english.setId("lang-en");
-        english.setOnAction(e -> Texts.setLocale(Locale.ENGLISH));
+        english.setOnAction(e -> texts.setLocale(Locale.ENGLISH));
         MenuItem chinese = new MenuItem("简体中文");
         chinese.setId("lang-zh");
-        chinese.setOnAction(e -> Texts.setLocale(Bundles.CHINESE));
+        chinese.setOnAction(e -> texts.setLocale(Bundles.CHINESE));
         language.getItems().addAll(english, chinese);
 
         ToggleButton dark = new ToggleButton();
         dark.setId("theme-toggle");
         dark.setGraphic(Ui.icon(Material2MZ.NIGHTS_STAY));
-        dark.textProperty().bind(Texts.bind("app.dark"));
+        dark.textProperty().bind(texts.bind("app.dark"));
         dark.selectedProperty().addListener((o, old, on) -> theme.set(on ? Theme.DARK : Theme.LIGHT));
         theme.addListener((o, old, t) -> t.apply());
 

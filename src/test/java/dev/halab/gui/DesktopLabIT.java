@@ -2,7 +2,6 @@ package dev.halab.gui;
 
 import dev.halab.core.remote.HostKeyPrompt;
 import dev.halab.gui.common.AppExecutor;
-import dev.halab.gui.common.Texts;
 import dev.halab.gui.common.Theme;
 import dev.halab.gui.common.UiContext;
 import dev.halab.gui.scenario.ScenarioViewModel;
@@ -44,9 +43,8 @@ class DesktopLabIT {
 
     @Start
     void start(Stage stage) {
-        Texts.setLocale(Locale.ENGLISH);
         Theme.LIGHT.apply();
-        window = new MainWindow(Services.fromCore(HostKeyPrompt.REFUSE), UiContext.fx(executor));
+        window = new MainWindow(Services.fromCore(HostKeyPrompt.REFUSE), UiContext.fx(executor, Locale.ENGLISH));
         Scene scene = new Scene(window, 1280, 820);
         Theme.style(scene);
         stage.setScene(scene);
@@ -84,7 +82,7 @@ class DesktopLabIT {
         var nginx1 = wizard.state().hosts().get(0);
         await(60, () -> onFx(() -> nginx1.testStateProperty().get().name().matches("OK|FAILED")));
         assertThat(onFx(() -> nginx1.testStateProperty().get())).as("connection test: %s",
-                onFx(() -> Texts.render(nginx1.testMessageProperty().get()))).isEqualTo(
+                onFx(() -> window.texts().render(nginx1.testMessageProperty().get()))).isEqualTo(
                 dev.halab.gui.wizard.HostFields.TestState.OK);
         assertThat(onFx(() -> nginx1.fingerprintProperty().get())).startsWith("ssh-");
         robot.clickOn("#next");
@@ -119,7 +117,7 @@ class DesktopLabIT {
         assertThat(onFx(() -> window.dashboardView().topology().badgeTarget())).isEqualTo("nginx1");
 
         robot.clickOn("#kill-master");
-        robot.clickOn(Texts.get("chaos.KILL"));
+        robot.clickOn(window.texts().get("chaos.KILL"));
         await(30, () -> onFx(() -> "nginx2".equals(dashboard.model().vipHolderProperty().get())
                 && "NGINX-2".equals(dashboard.lastServingNginx())));
         assertThat(onFx(() -> window.dashboardView().topology().badgeTarget())).isEqualTo("nginx2");
@@ -158,7 +156,7 @@ class DesktopLabIT {
                     || dashboard.errorProperty().get() != null));
             assertThat(onFx(() -> dashboard.errorProperty().get())).as("step %d", index + 1).isNull();
             assertThat(onFx(() -> java.util.Map.copyOf(dashboard.model().vipHolders()))).as("step %d: %s", index + 1,
-                    onFx(() -> Texts.render(scenarios.observedProperty().get()))).containsAllEntriesOf(expected.get(step));
+                    onFx(() -> window.texts().render(scenarios.observedProperty().get()))).containsAllEntriesOf(expected.get(step));
             if (step < expected.size() - 1) {
                 robot.clickOn("#scenario-next");
             }

@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every GUI text exists in English and Chinese, parses as MessageFormat, and every key the code names exists. */
 class GuiBundlesTest {
-    /** A literal key passed to Texts/Ui helpers, e.g. Texts.get("wizard.next") or Ui.label("ha.vip"). */
+    /** A literal key passed to Texts/Ui helpers, e.g. texts.get("wizard.next"), Texts.of("x") or Ui.label(texts, "ha.vip"). */
     private static final Pattern KEY_IN_CODE = Pattern.compile(
-            "(?:Texts\\.(?:of|get|bind)|Ui\\.(?:label|button)|section)\\(\"([a-zA-Z0-9_.-]+)\"");
+            "(?:[Tt]exts\\.(?:of|get|bind)\\(|Ui\\.(?:label|button)\\(texts, |section\\()\"([a-zA-Z0-9_.-]+)\"");
 
     @Test
     void englishAndChineseHaveTheSameKeys() throws IOException {

@@ -3,7 +3,6 @@ package dev.halab.gui;
 import dev.halab.core.i18n.LocalizedText;
 import dev.halab.core.remote.HostKeyPrompt;
 import dev.halab.gui.common.AppExecutor;
-import dev.halab.gui.common.Texts;
 import dev.halab.gui.common.Theme;
 import dev.halab.gui.common.UiContext;
 import dev.halab.gui.install.LogLine;
@@ -49,9 +48,8 @@ public final class GuiSecretsRun {
         try {
             FxToolkit.registerPrimaryStage();
             FxToolkit.setupStage(stage -> {
-                Texts.setLocale(Locale.ENGLISH);
                 Theme.LIGHT.apply();
-                window.set(new MainWindow(Services.fromCore(HostKeyPrompt.REFUSE), UiContext.fx(executor)));
+                window.set(new MainWindow(Services.fromCore(HostKeyPrompt.REFUSE), UiContext.fx(executor, Locale.ENGLISH)));
                 Scene scene = new Scene(window.get(), 1280, 820);
                 Theme.style(scene);
                 stage.setScene(scene);
@@ -85,7 +83,7 @@ public final class GuiSecretsRun {
         robot.clickOn(user).write("student");
         robot.clickOn("#login-password");
         type(robot, "#password", password);
-        robot.clickOn(Texts.get("machines.sudo"));
+        robot.clickOn(window.texts().get("machines.sudo"));
         type(robot, "#sudo-password", password);
 
         robot.clickOn("#test-nginx1");
@@ -129,7 +127,7 @@ public final class GuiSecretsRun {
         WaitForAsyncUtils.asyncFx(() -> {
             if (window.install() != null) {
                 for (LogLine line : window.install().log()) {
-                    System.out.println("[gui log] " + line.toClipboard());
+                    System.out.println("[gui log] " + line.toClipboard(Locale.ENGLISH));
                 }
             }
             if (window.dashboard() != null) {

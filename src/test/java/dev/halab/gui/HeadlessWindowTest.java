@@ -1,7 +1,6 @@
 package dev.halab.gui;
 
 import dev.halab.gui.common.AppExecutor;
-import dev.halab.gui.common.Texts;
 import dev.halab.gui.common.Theme;
 import dev.halab.gui.common.UiContext;
 import javafx.scene.Scene;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.Locale;
 
@@ -35,6 +33,11 @@ public abstract class HeadlessWindowTest {
         return 800;
     }
 
+    /** The language the window starts in (the user can switch it with the header's menu). */
+    protected Locale locale() {
+        return Locale.ENGLISH;
+    }
+
     @BeforeEach
     protected void openWindow() throws Exception {
         // TestFX looks for @Start only on the test class itself, so the window is set up here
@@ -42,9 +45,8 @@ public abstract class HeadlessWindowTest {
     }
 
     private void show(Stage stage) {
-        Texts.setLocale(Locale.ENGLISH);
         Theme.LIGHT.apply();
-        window = new MainWindow(scripted.services(), UiContext.fx(executor));
+        window = new MainWindow(scripted.services(), UiContext.fx(executor, locale()));
         Scene scene = new Scene(window, width(), height());
         Theme.style(scene);
         stage.setScene(scene);
@@ -54,6 +56,5 @@ public abstract class HeadlessWindowTest {
     @AfterEach
     protected void closeWindow() throws Exception {
         executor.close();
-        WaitForAsyncUtils.asyncFx(() -> Texts.setLocale(Locale.ENGLISH)).get();
     }
 }

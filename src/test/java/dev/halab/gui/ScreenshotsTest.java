@@ -9,12 +9,8 @@ import dev.halab.core.topology.Topology;
 import dev.halab.core.failover.ChaosAction;
 import dev.halab.core.i18n.Bundles;
 import dev.halab.core.i18n.LocalizedText;
-import dev.halab.gui.common.BackgroundExecutor;
-import dev.halab.gui.common.Texts;
 import dev.halab.gui.common.Theme;
-import dev.halab.gui.common.UiBatching;
 import dev.halab.gui.common.UiContext;
-import dev.halab.gui.common.UiThread;
 import dev.halab.gui.scenario.ScenarioViewModel;
 import dev.halab.gui.service.MonitorUpdate;
 import dev.halab.gui.topology.DashboardViewModel;
@@ -177,9 +173,8 @@ class ScreenshotsTest {
     }
 
     private void build(Locale locale) {
-        Texts.setLocale(locale);
         scripted.calls.clear();
-        UiContext direct = new UiContext(BackgroundExecutor.SAME_THREAD, UiThread.SAME_THREAD, UiBatching.SAME_THREAD);
+        UiContext direct = UiContext.sameThread(locale);
         window = new MainWindow(scripted.services(), direct);
         Scene scene = new Scene(window, 1280, 820);
         Theme.style(scene);

@@ -33,6 +33,8 @@ import java.util.function.Consumer;
 public final class ScriptedServices {
     public final List<RunEvent> preflightEvents = new ArrayList<>();
     public final List<RunEvent> planEvents = new ArrayList<>();
+    /** What the scripted local lab reports while it comes up. */
+    public volatile LocalizedText labProgress = LocalizedText.of("gui", "lab.progress", "hosts booted");
     public final List<RunEvent> installEvents = new ArrayList<>();
     public final List<RunEvent> verifyEvents = new ArrayList<>();
     public final List<String> calls = new ArrayList<>();
@@ -134,7 +136,7 @@ public final class ScriptedServices {
             @Override
             public Credentials up(Consumer<LocalizedText> progress) {
                 calls.add("lab up");
-                progress.accept(LocalizedText.of("gui", "lab.progress", "hosts booted"));
+                progress.accept(labProgress);
                 return new Credentials("root", Path.of("/tmp/lab-key"), null, null);
             }
         };

@@ -86,7 +86,7 @@ public final class SshjShell implements RemoteShell {
     /** Runs a command line with raw bytes as stdin (file contents); not through sudo. */
     private CommandResult execute(String line, byte[] stdin, Duration timeout, OutputListener output) throws RemoteException {
         GroupId group = new GroupId();
-        try (Session session = client.startSession()) {
+        try (Session session = openSession()) {
             Session.Command command = session.exec(bounded(line, timeout));
             Future<String> stderr = readers.submit(() -> readLines(command.getErrorStream(), OutputListener.Stream.STDERR, output, group));
             Future<String> stdout = readers.submit(() -> readLines(command.getInputStream(), OutputListener.Stream.STDOUT, output, null));
@@ -120,6 +120,21 @@ public final class SshjShell implements RemoteShell {
         }
     }
 
+    /**
+     * A new channel on the connection; a connection that is gone (cut, closed, the host went down)
+     * is a clear {@link RemoteException}, not sshj's "Not connected" state error.
+     */
+    private Session openSession() throws RemoteException, IOException {
+        try {
+            if (client.isConnected()) {
+                return client.startSession();
+            }
+        } catch (IllegalStateException lostMeanwhile) {
+            // Dropped between the check and the channel: the same lost connection.
+        }
+        throw new RemoteException(RemoteException.Kind.IO, LocalizedText.of(BUNDLE, "remote.connectionLost", target.name(), target.address()), null);
+    }
+
     /** The host's process group of a running command, once its first stderr line has told it. */
     private static final class GroupId {
         volatile String value;
@@ -131,6 +146,9 @@ public final class SshjShell implements RemoteShell {
      */
     private void endGroup(String group) {
         if (group == null || !group.chars().allMatch(Character::isDigit)) {
+            return;
+        }
+        if (!client.isConnected()) {
             return;
         }
         boolean interrupted = Thread.interrupted();

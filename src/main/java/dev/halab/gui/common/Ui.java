@@ -29,25 +29,25 @@ public final class Ui {
     }
 
     /** A label whose text follows the language. */
-    public static Label label(String key, String... styleClasses) {
+    public static Label label(Texts texts, String key, String... styleClasses) {
         Label label = new Label();
-        label.textProperty().bind(Texts.bind(key));
+        label.textProperty().bind(texts.bind(key));
         label.getStyleClass().addAll(styleClasses);
         label.setWrapText(true);
         return label;
     }
 
-    public static Label label(ObservableValue<LocalizedText> text, String... styleClasses) {
+    public static Label label(Texts texts, ObservableValue<LocalizedText> text, String... styleClasses) {
         Label label = new Label();
-        label.textProperty().bind(Texts.bind(text));
+        label.textProperty().bind(texts.bind(text));
         label.getStyleClass().addAll(styleClasses);
         label.setWrapText(true);
         return label;
     }
 
-    public static Button button(String key, Ikon ikon, Runnable action) {
+    public static Button button(Texts texts, String key, Ikon ikon, Runnable action) {
         Button button = new Button();
-        button.textProperty().bind(Texts.bind(key));
+        button.textProperty().bind(texts.bind(key));
         if (ikon != null) {
             button.setGraphic(icon(ikon));
         }
@@ -59,13 +59,13 @@ public final class Ui {
      * A field with the core's message for it underneath; the field turns red while it has an error.
      * Warnings show the message without the red state.
      */
-    public static VBox withProblem(Control field, ObservableValue<Problem> problem) {
+    public static VBox withProblem(Texts texts, Control field, ObservableValue<Problem> problem) {
         Label message = new Label();
         message.getStyleClass().add("field-problem");
         message.setWrapText(true);
         message.textProperty().bind(Bindings.createStringBinding(
-                () -> problem.getValue() == null ? "" : Texts.render(problem.getValue().message()),
-                problem, Texts.localeProperty()));
+                () -> problem.getValue() == null ? "" : texts.render(problem.getValue().message()),
+                problem, texts.localeProperty()));
         message.managedProperty().bind(message.visibleProperty());
         message.visibleProperty().bind(Bindings.createBooleanBinding(() -> problem.getValue() != null, problem));
         Runnable update = () -> {

@@ -1,5 +1,6 @@
 package dev.halab.gui.companion;
 
+import dev.halab.gui.common.Texts;
 import atlantafx.base.theme.Styles;
 import dev.halab.core.failover.ScenarioKind;
 import dev.halab.core.i18n.LocalizedText;
@@ -20,18 +21,21 @@ import java.util.Map;
  * addresses; one click copies a command to the clipboard.
  */
 final class CommandsPane extends ScrollPane {
-    CommandsPane(Topology topology) {
+    private final Texts texts;
+
+    CommandsPane(Topology topology, Texts texts) {
+        this.texts = texts;
         setId("companion-commands");
         Map<String, String> variables = CommandVariables.of(topology);
         VBox rows = new VBox(12);
         rows.setPadding(new Insets(16));
-        rows.getChildren().add(CompanionBundle.label(CompanionBundle.of("commands.intro"), Styles.TEXT_MUTED));
-        rows.getChildren().add(CompanionBundle.label(CompanionBundle.of("commands.install"), Styles.TITLE_4));
+        rows.getChildren().add(CompanionBundle.label(texts, CompanionBundle.of("commands.intro"), Styles.TEXT_MUTED));
+        rows.getChildren().add(CompanionBundle.label(texts, CompanionBundle.of("commands.install"), Styles.TITLE_4));
         for (Step step : Steps.all(dev.halab.core.facts.Distros.REFERENCE)) {
             TutorialCommands.find(step.id()).ifPresent(c -> rows.getChildren().add(row(step.title(), c.render(variables))));
         }
         for (ScenarioKind kind : ScenarioKind.values()) {
-            rows.getChildren().add(CompanionBundle.label(CompanionBundle.of("commands.scenario", kind.cliName()), Styles.TITLE_4));
+            rows.getChildren().add(CompanionBundle.label(texts, CompanionBundle.of("commands.scenario", kind.cliName()), Styles.TITLE_4));
             for (StepCommand command : TutorialCommands.all()) {
                 if (command.key().startsWith(TutorialCommands.scenarioKey(kind, ""))) {
                     String step = command.key().substring(command.key().lastIndexOf('.') + 1);
@@ -43,8 +47,8 @@ final class CommandsPane extends ScrollPane {
         setFitToWidth(true);
     }
 
-    private static VBox row(LocalizedText title, StepCommand command) {
-        return TutorialCommandCard.of(title, command);
+    private VBox row(LocalizedText title, StepCommand command) {
+        return TutorialCommandCard.of(texts, title, command);
     }
 
     /** Node ids without dots, so CSS-style lookups work: {@code scenario-preempt-step1}. */

@@ -31,7 +31,7 @@ public final class CompanionButton {
         Button button = new Button();
         button.setId("open-companion");
         button.setGraphic(Ui.icon(Material2MZ.SCHOOL));
-        button.textProperty().bind(CompanionBundle.bind("open"));
+        button.textProperty().bind(CompanionBundle.bind(context.texts(), "open"));
         button.setOnAction(e -> window.show(button.getScene().getWindow()));
         button.getProperties().put(CompanionWindow.class, window);
         return button;

@@ -1,5 +1,6 @@
 package dev.halab.gui.companion;
 
+import dev.halab.gui.common.Texts;
 import dev.halab.core.report.SessionStore;
 import dev.halab.core.topology.Topology;
 import dev.halab.gui.common.UiContext;
@@ -26,10 +27,10 @@ public final class CompanionView extends TabPane {
         report = new ReportViewModel(topology, sessions, context);
         exercises = new ExercisesViewModel(request, monitor, sessions, context);
         getTabs().addAll(
-                tab("tab-differences", "tab.differences", new DifferencesPane()),
-                tab("tab-commands", "tab.commands", new CommandsPane(topology)),
-                tab("tab-exercises", "tab.exercises", new ExercisesPane(exercises)),
-                tab("tab-report", "tab.report", new ReportPane(report)));
+                tab(context.texts(), "tab-differences", "tab.differences", new DifferencesPane(context.texts())),
+                tab(context.texts(), "tab-commands", "tab.commands", new CommandsPane(topology, context.texts())),
+                tab(context.texts(), "tab-exercises", "tab.exercises", new ExercisesPane(exercises)),
+                tab(context.texts(), "tab-report", "tab.report", new ReportPane(report)));
     }
 
     public ReportViewModel report() {
@@ -40,10 +41,10 @@ public final class CompanionView extends TabPane {
         return exercises;
     }
 
-    private static Tab tab(String id, String key, javafx.scene.Node content) {
+    private static Tab tab(Texts texts, String id, String key, javafx.scene.Node content) {
         Tab tab = new Tab();
         tab.setId(id);
-        tab.textProperty().bind(CompanionBundle.bind(key));
+        tab.textProperty().bind(CompanionBundle.bind(texts, key));
         tab.setContent(content);
         return tab;
     }

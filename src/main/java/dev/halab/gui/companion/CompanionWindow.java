@@ -40,7 +40,7 @@ public final class CompanionWindow {
         if (stage == null) {
             stage = new Stage();
             stage.initOwner(owner);
-            stage.titleProperty().bind(CompanionBundle.bind("window.title"));
+            stage.titleProperty().bind(CompanionBundle.bind(context.texts(), "window.title"));
             // A mistake still planted when the window closes is repaired, not left on the lab.
             stage.setOnHidden(e -> view.exercises().close());
         }

@@ -24,35 +24,38 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * cause; then HA Lab's diagnosis, the repair and the record for the report.
  */
 final class ExercisesPane extends ScrollPane {
+    private final Texts texts;
+
     ExercisesPane(ExercisesViewModel vm) {
+        this.texts = vm.texts();
         setId("companion-exercises");
         ComboBox<Exercise> exercise = exerciseBox("exercise-choice");
         exercise.getSelectionModel().selectFirst();
         Button start = new Button();
         start.setId("exercise-start");
         start.setGraphic(Ui.icon(Material2AL.BUG_REPORT));
-        start.textProperty().bind(CompanionBundle.bind("exercise.start"));
+        start.textProperty().bind(CompanionBundle.bind(texts, "exercise.start"));
         start.disableProperty().bind(vm.phaseProperty().isNotEqualTo(Phase.IDLE).and(vm.phaseProperty().isNotEqualTo(Phase.DONE)));
         start.setOnAction(e -> vm.start(exercise.getValue()));
 
         ComboBox<Exercise> answer = exerciseBox("exercise-answer");
         Button submit = new Button();
         submit.setId("exercise-submit");
-        submit.textProperty().bind(CompanionBundle.bind("exercise.submit"));
+        submit.textProperty().bind(CompanionBundle.bind(texts, "exercise.submit"));
         submit.setOnAction(e -> vm.answer(answer.getValue()));
         Button giveUp = new Button();
         giveUp.setId("exercise-give-up");
         giveUp.setGraphic(Ui.icon(Material2MZ.VISIBILITY));
-        giveUp.textProperty().bind(CompanionBundle.bind("exercise.giveUp"));
+        giveUp.textProperty().bind(CompanionBundle.bind(texts, "exercise.giveUp"));
         giveUp.setOnAction(e -> vm.giveUp());
         HBox answering = new HBox(8, answer, submit, giveUp);
         answering.disableProperty().bind(vm.phaseProperty().isNotEqualTo(Phase.WATCHING));
 
         VBox content = new VBox(10,
-                CompanionBundle.label(CompanionBundle.of("exercise.intro"), Styles.TEXT_MUTED),
+                CompanionBundle.label(texts, CompanionBundle.of("exercise.intro"), Styles.TEXT_MUTED),
                 new HBox(8, exercise, start),
                 status("exercise-progress", vm.progressProperty(), Styles.TEXT_BOLD),
-                CompanionBundle.label(CompanionBundle.of("exercise.question")),
+                CompanionBundle.label(texts, CompanionBundle.of("exercise.question")),
                 answering,
                 status("exercise-feedback", vm.feedbackProperty(), Styles.ACCENT),
                 status("exercise-diagnosis", vm.diagnosisProperty()),
@@ -62,7 +65,7 @@ final class ExercisesPane extends ScrollPane {
         setFitToWidth(true);
     }
 
-    private static ComboBox<Exercise> exerciseBox(String id) {
+    private ComboBox<Exercise> exerciseBox(String id) {
         ComboBox<Exercise> box = new ComboBox<>();
         box.setId(id);
         box.getItems().setAll(Exercise.values());
@@ -74,7 +77,7 @@ final class ExercisesPane extends ScrollPane {
                 if (empty || item == null) {
                     setText(null);
                 } else {
-                    textProperty().bind(Bindings.createStringBinding(() -> Texts.render(item.title()), Texts.localeProperty()));
+                    textProperty().bind(Bindings.createStringBinding(() -> texts.render(item.title()), texts.localeProperty()));
                 }
             }
         };
@@ -83,12 +86,12 @@ final class ExercisesPane extends ScrollPane {
         return box;
     }
 
-    private static Label status(String id, ObservableValue<dev.halab.core.i18n.LocalizedText> text, String... styles) {
+    private Label status(String id, ObservableValue<dev.halab.core.i18n.LocalizedText> text, String... styles) {
         Label label = new Label();
         label.setId(id);
         label.setWrapText(true);
         label.getStyleClass().addAll(styles);
-        label.textProperty().bind(Texts.bind(text));
+        label.textProperty().bind(texts.bind(text));
         return label;
     }
 }

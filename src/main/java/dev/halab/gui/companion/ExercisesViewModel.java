@@ -7,6 +7,7 @@ import dev.halab.core.i18n.LocalizedText;
 import dev.halab.core.report.BilingualText;
 import dev.halab.core.report.LabSession.ExerciseRecord;
 import dev.halab.core.report.SessionStore;
+import dev.halab.gui.common.Texts;
 import dev.halab.gui.common.UiContext;
 import dev.halab.gui.service.ExerciseRun;
 import dev.halab.gui.service.MonitorService;
@@ -55,6 +56,11 @@ public final class ExercisesViewModel {
         this.monitor = monitor;
         this.sessions = sessions;
         this.context = context;
+    }
+
+    /** The language of the window this view model belongs to. */
+    public Texts texts() {
+        return context.texts();
     }
 
     public ObjectProperty<Phase> phaseProperty() {

@@ -38,6 +38,11 @@ public final class ReportViewModel {
         this.context = context;
     }
 
+    /** The language of the window this view model belongs to. */
+    public Texts texts() {
+        return context.texts();
+    }
+
     public StringProperty studentProperty() {
         return student;
     }
@@ -62,7 +67,7 @@ public final class ReportViewModel {
             return;
         }
         String name = student.get();
-        var locale = Texts.locale();
+        var locale = context.texts().locale();
         busy.set(true);
         context.background().execute(() -> {
             LocalizedText outcome;

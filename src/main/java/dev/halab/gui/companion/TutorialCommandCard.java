@@ -1,5 +1,6 @@
 package dev.halab.gui.companion;
 
+import dev.halab.gui.common.Texts;
 import atlantafx.base.theme.Styles;
 import dev.halab.core.i18n.LocalizedText;
 import dev.halab.core.tutorial.StepCommand;
@@ -24,28 +25,28 @@ public final class TutorialCommandCard {
     private TutorialCommandCard() {
     }
 
-    public static VBox of(LocalizedText title, StepCommand command) {
-        Label heading = CompanionBundle.label(title, Styles.TEXT_BOLD);
-        Label where = CompanionBundle.label(CompanionBundle.of("commands.on", command.host()), Styles.TEXT_MUTED);
+    public static VBox of(Texts texts, LocalizedText title, StepCommand command) {
+        Label heading = CompanionBundle.label(texts, title, Styles.TEXT_BOLD);
+        Label where = CompanionBundle.label(texts, CompanionBundle.of("commands.on", command.host()), Styles.TEXT_MUTED);
         HBox top = new HBox(12, heading, where);
         top.setAlignment(Pos.BASELINE_LEFT);
         VBox row = new VBox(4, top);
         if (!command.tutorial().isEmpty()) {
-            row.getChildren().add(CompanionBundle.label(CompanionBundle.of("commands.tutorial", command.tutorial()), Styles.TEXT_SMALL));
+            row.getChildren().add(CompanionBundle.label(texts, CompanionBundle.of("commands.tutorial", command.tutorial()), Styles.TEXT_SMALL));
         }
         CodeBox code = new CodeBox(command.byHand());
         code.setId("command-" + CommandsPane.nodeId(command.key()));
         HBox.setHgrow(code, Priority.ALWAYS);
         Button copy = new Button();
         copy.setGraphic(Ui.icon(Material2AL.CONTENT_COPY));
-        copy.textProperty().bind(CompanionBundle.bind("commands.copy"));
+        copy.textProperty().bind(CompanionBundle.bind(texts, "commands.copy"));
         copy.setOnAction(e -> copy(command.byHand()));
         copy.setId("copy-" + CommandsPane.nodeId(command.key()));
         HBox commandLine = new HBox(8, code, copy);
         commandLine.setAlignment(Pos.TOP_LEFT);
         row.getChildren().addAll(commandLine,
-                CompanionBundle.label(CompanionBundle.of("commands.halabRan", command.halabRan()), Styles.TEXT_SMALL),
-                CompanionBundle.label(command.meaning()));
+                CompanionBundle.label(texts, CompanionBundle.of("commands.halabRan", command.halabRan()), Styles.TEXT_SMALL),
+                CompanionBundle.label(texts, command.meaning()));
         row.getStyleClass().add("companion-card");
         row.setPadding(new Insets(10));
         row.setId("commands-" + CommandsPane.nodeId(command.key()));

@@ -36,26 +36,29 @@ public final class InstallView extends BorderPane {
 
     private final VBox hostColumn = new VBox(12);
 
+    private final Texts texts;
+
     public InstallView(InstallViewModel vm, Runnable openDashboard, Runnable backToWizard) {
+        this.texts = vm.texts();
         setId("install");
         getStyleClass().add("install");
 
-        Label title = Ui.label("install.title", Styles.TITLE_3);
+        Label title = Ui.label(texts, "install.title", Styles.TITLE_3);
         Label phase = new Label();
         phase.setId("install-phase");
         phase.getStyleClass().add(Styles.TEXT_MUTED);
-        phase.textProperty().bind(Bindings.createStringBinding(() -> Texts.get("install.phase."
-                + vm.phaseProperty().get().name()), vm.phaseProperty(), Texts.localeProperty()));
-        Button cancel = Ui.button("install.cancel", Material2AL.CANCEL, vm::cancel);
+        phase.textProperty().bind(Bindings.createStringBinding(() -> texts.get("install.phase."
+                + vm.phaseProperty().get().name()), vm.phaseProperty(), texts.localeProperty()));
+        Button cancel = Ui.button(texts, "install.cancel", Material2AL.CANCEL, vm::cancel);
         cancel.setId("install-cancel");
         cancel.getStyleClass().add(Styles.DANGER);
         cancel.disableProperty().bind(vm.runningProperty().not());
-        Button retry = Ui.button("install.retry", Material2MZ.REPLAY, vm::retry);
+        Button retry = Ui.button(texts, "install.retry", Material2MZ.REPLAY, vm::retry);
         retry.setId("install-retry");
         retry.disableProperty().bind(vm.runningProperty());
-        Button back = Ui.button("install.backToWizard", Material2AL.ARROW_BACK, backToWizard);
+        Button back = Ui.button(texts, "install.backToWizard", Material2AL.ARROW_BACK, backToWizard);
         back.disableProperty().bind(vm.runningProperty());
-        Button dashboard = Ui.button("install.openDashboard", Material2AL.DASHBOARD, openDashboard);
+        Button dashboard = Ui.button(texts, "install.openDashboard", Material2AL.DASHBOARD, openDashboard);
         dashboard.setId("open-dashboard");
         dashboard.getStyleClass().add(Styles.ACCENT);
         dashboard.disableProperty().bind(Bindings.createBooleanBinding(
@@ -89,29 +92,29 @@ public final class InstallView extends BorderPane {
         failed.getStyleClass().add(Styles.DANGER);
         failed.setGraphic(Ui.icon(Material2AL.ERROR_OUTLINE));
         failed.titleProperty().bind(Bindings.createStringBinding(() -> vm.failedStepProperty().get() == null ? ""
-                : Texts.get("install.failedStep", vm.failedStepProperty().get().host(),
-                Texts.render(vm.failedStepProperty().get().titleProperty().get())),
-                vm.failedStepProperty(), Texts.localeProperty()));
+                : texts.get("install.failedStep", vm.failedStepProperty().get().host(),
+                texts.render(vm.failedStepProperty().get().titleProperty().get())),
+                vm.failedStepProperty(), texts.localeProperty()));
         failed.descriptionProperty().bind(Bindings.createStringBinding(() -> vm.failedStepProperty().get() == null ? ""
-                : Texts.render(vm.failedStepProperty().get().detailProperty().get()) + "\n" + Texts.get("install.retryHint"),
-                vm.failedStepProperty(), Texts.localeProperty()));
+                : texts.render(vm.failedStepProperty().get().detailProperty().get()) + "\n" + texts.get("install.retryHint"),
+                vm.failedStepProperty(), texts.localeProperty()));
         failed.visibleProperty().bind(vm.failedStepProperty().isNotNull().and(vm.runningProperty().not()));
         failed.managedProperty().bind(failed.visibleProperty());
 
         Message summary = new Message();
         summary.setId("install-summary");
-        summary.titleProperty().bind(Texts.bind("install.summary"));
-        summary.descriptionProperty().bind(Texts.bind(vm.summaryProperty()));
+        summary.titleProperty().bind(texts.bind("install.summary"));
+        summary.descriptionProperty().bind(texts.bind(vm.summaryProperty()));
         summary.visibleProperty().bind(vm.summaryProperty().isNotNull().and(vm.failedStepProperty().isNull()));
         summary.managedProperty().bind(summary.visibleProperty());
         vm.installSucceededProperty().addListener((o, old, ok) -> style(summary, ok));
 
         Message verify = new Message();
         verify.setId("verify-result");
-        verify.titleProperty().bind(Bindings.createStringBinding(() -> Texts.get(
+        verify.titleProperty().bind(Bindings.createStringBinding(() -> texts.get(
                 Boolean.TRUE.equals(vm.verifySucceededProperty().get()) ? "install.verify.passed" : "install.verify.failed"),
-                vm.verifySucceededProperty(), Texts.localeProperty()));
-        verify.descriptionProperty().bind(Texts.bind(vm.verifySummaryProperty()));
+                vm.verifySucceededProperty(), texts.localeProperty()));
+        verify.descriptionProperty().bind(texts.bind(vm.verifySummaryProperty()));
         verify.visibleProperty().bind(vm.verifySucceededProperty().isNotNull());
         verify.managedProperty().bind(verify.visibleProperty());
         vm.verifySucceededProperty().addListener((o, old, ok) -> style(verify, ok));
@@ -172,10 +175,10 @@ public final class InstallView extends BorderPane {
 
     private Node stepRow(InstallViewModel vm, StepItem step) {
         Label title = new Label();
-        title.textProperty().bind(Texts.bind(step.titleProperty()));
+        title.textProperty().bind(texts.bind(step.titleProperty()));
         Label detail = new Label();
         detail.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        detail.textProperty().bind(Texts.bind(step.detailProperty()));
+        detail.textProperty().bind(texts.bind(step.detailProperty()));
         detail.setWrapText(true);
         detail.managedProperty().bind(step.detailProperty().isNotNull());
         VBox text = new VBox(0, title, detail);
@@ -193,9 +196,9 @@ public final class InstallView extends BorderPane {
      * "By hand" under a step: opens the tutorial's command for it (what to type, what HA Lab ran,
      * what the output means, one-click copy) in place, so a student can follow along in a terminal.
      */
-    private static Node byHand(StepItem step, StepCommand command) {
+    private Node byHand(StepItem step, StepCommand command) {
         Hyperlink toggle = new Hyperlink();
-        toggle.textProperty().bind(Texts.bind("install.byHand"));
+        toggle.textProperty().bind(texts.bind("install.byHand"));
         toggle.getStyleClass().add(Styles.TEXT_SMALL);
         toggle.setId("by-hand-" + step.host() + "-" + step.stepId().replace('.', '-'));
         VBox box = new VBox(4, toggle);
@@ -204,7 +207,7 @@ public final class InstallView extends BorderPane {
             if (box.getChildren().size() > 1) {
                 box.getChildren().remove(1);
             } else {
-                box.getChildren().add(TutorialCommandCard.of(step.titleProperty().get(), command));
+                box.getChildren().add(TutorialCommandCard.of(texts, step.titleProperty().get(), command));
             }
         });
         return box;

@@ -73,6 +73,11 @@ public final class InstallViewModel {
         visibleLog.predicateProperty().bind(Bindings.createObjectBinding(this::logPredicate, hostFilter, stepFilter, search));
     }
 
+    /** The language of the window this view model belongs to. */
+    public Texts texts() {
+        return context.texts();
+    }
+
     // ---- Properties
 
     public ObservableList<HostProgress> hosts() {
@@ -175,7 +180,7 @@ public final class InstallViewModel {
 
     public void cancel() {
         cancel.cancel();
-        log.add(new LogLine(null, null, LogLine.Kind.INFO, Texts.get("install.cancelling")));
+        log.add(LogLine.said(null, null, LogLine.Kind.INFO, "", Texts.of("install.cancelling")));
     }
 
     /** Runs the same request again; steps already done then report "nothing to do". */
@@ -188,7 +193,7 @@ public final class InstallViewModel {
     public String copyText(List<LogLine> lines) {
         StringBuilder text = new StringBuilder();
         for (LogLine line : lines) {
-            text.append(line.toClipboard()).append('\n');
+            text.append(line.toClipboard(context.texts().locale())).append('\n');
         }
         return text.toString();
     }
@@ -240,7 +245,7 @@ public final class InstallViewModel {
     private void apply(RunEvent event, List<LogLine> lines) {
         if (event instanceof RunEvent.RunStarted e) {
             e.hosts().forEach(this::host);
-            lines.add(new LogLine(null, null, LogLine.Kind.INFO, Texts.get("install.runStarted", e.runKind())));
+            lines.add(LogLine.said(null, null, LogLine.Kind.INFO, "", Texts.of("install.runStarted", e.runKind())));
         } else if (event instanceof RunEvent.HostStarted e) {
             HostProgress h = host(e.host());
             h.stateProperty().set(StepState.RUNNING);
@@ -249,14 +254,14 @@ public final class InstallViewModel {
             StepItem step = step(e.host(), e.stepId(), e.title());
             step.stateProperty().set(StepState.RUNNING);
             host(e.host()).updateProgress();
-            lines.add(new LogLine(e.host(), e.stepId(), LogLine.Kind.INFO, "▶ " + Texts.render(e.title())));
+            lines.add(LogLine.said(e.host(), e.stepId(), LogLine.Kind.INFO, "▶ ", e.title()));
         } else if (event instanceof RunEvent.CommandStarted e) {
-            lines.add(new LogLine(e.host(), e.stepId(), LogLine.Kind.COMMAND, "$ " + Texts.render(e.command())));
+            lines.add(LogLine.said(e.host(), e.stepId(), LogLine.Kind.COMMAND, "$ ", e.command()));
         } else if (event instanceof RunEvent.OutputLine e) {
             if (e.line().isBlank()) {
                 return; // apt and dpkg print empty lines between their messages: noise in a shared log
             }
-            lines.add(new LogLine(e.host(), e.stepId(), e.stderr() ? LogLine.Kind.ERROR : LogLine.Kind.OUTPUT, e.line()));
+            lines.add(LogLine.output(e.host(), e.stepId(), e.stderr() ? LogLine.Kind.ERROR : LogLine.Kind.OUTPUT, e.line()));
         } else if (event instanceof RunEvent.StepChanged e) {
             finishStep(e.host(), e.stepId(), StepState.CHANGED, e.what(), lines);
         } else if (event instanceof RunEvent.StepUnchanged e) {
@@ -269,9 +274,9 @@ public final class InstallViewModel {
         } else if (event instanceof RunEvent.StepSkipped e) {
             finishStep(e.host(), e.stepId(), StepState.SKIPPED, e.why(), lines);
         } else if (event instanceof RunEvent.Notice e) {
-            lines.add(new LogLine(e.host(), null, LogLine.Kind.INFO, Texts.render(e.text())));
+            lines.add(LogLine.said(e.host(), null, LogLine.Kind.INFO, "", e.text()));
         } else if (event instanceof RunEvent.FileDiff e) {
-            lines.add(new LogLine(e.host(), null, LogLine.Kind.INFO, e.path()));
+            lines.add(LogLine.output(e.host(), null, LogLine.Kind.INFO, e.path()));
         } else if (event instanceof RunEvent.HostFinished e) {
             HostProgress h = host(e.host());
             h.stateProperty().set(e.success() ? StepState.CHANGED : StepState.FAILED);
@@ -284,7 +289,7 @@ public final class InstallViewModel {
                 installSucceeded.set(e.success());
                 summary.set(e.summary());
             }
-            lines.add(new LogLine(null, null, e.success() ? LogLine.Kind.INFO : LogLine.Kind.ERROR, Texts.render(e.summary())));
+            lines.add(LogLine.said(null, null, e.success() ? LogLine.Kind.INFO : LogLine.Kind.ERROR, "", e.summary()));
         }
     }
 
@@ -294,8 +299,8 @@ public final class InstallViewModel {
         step.detailProperty().set(detail);
         host(host).updateProgress();
         if (detail != null) {
-            lines.add(new LogLine(host, stepId, state == StepState.FAILED ? LogLine.Kind.ERROR : LogLine.Kind.INFO,
-                    symbol(state) + " " + Texts.render(detail)));
+            lines.add(LogLine.said(host, stepId, state == StepState.FAILED ? LogLine.Kind.ERROR : LogLine.Kind.INFO,
+                    symbol(state) + " ", detail));
         }
         return step;
     }
@@ -340,6 +345,6 @@ public final class InstallViewModel {
         String needle = search.get() == null ? "" : search.get().trim().toLowerCase(Locale.ROOT);
         return line -> (host == null || host.equals(line.host()))
                 && (step == null || (step.host().equals(line.host()) && step.stepId().equals(line.stepId())))
-                && (needle.isEmpty() || line.text().toLowerCase(Locale.ROOT).contains(needle));
+                && (needle.isEmpty() || line.text(context.texts().locale()).toLowerCase(Locale.ROOT).contains(needle));
     }
 }

@@ -38,8 +38,11 @@ public final class LogView extends VBox {
     private final ListView<LogLine> list;
     private final CheckBox follow = new CheckBox();
 
+    private final Texts texts;
+
     public LogView(InstallViewModel vm) {
         super(6);
+        this.texts = vm.texts();
         setId("log-view");
         list = new ListView<>(vm.visibleLog());
         list.setId("log-list");
@@ -62,7 +65,7 @@ public final class LogView extends VBox {
         hosts.setConverter(new StringConverter<>() {
             @Override
             public String toString(String host) {
-                return host == null ? Texts.get("log.allHosts") : host;
+                return host == null ? texts.get("log.allHosts") : host;
             }
 
             @Override
@@ -71,30 +74,31 @@ public final class LogView extends VBox {
             }
         });
         hosts.valueProperty().bindBidirectional(vm.hostFilterProperty());
-        Texts.localeProperty().addListener(o -> {
+        texts.localeProperty().addListener(o -> {
             String value = hosts.getValue();
             hosts.setValue("");
             hosts.setValue(value);
+            list.refresh(); // HA Lab's own lines are rendered when drawn: they follow the language
         });
 
         TextField search = TextFields.createClearableTextField();
         search.setId("log-search");
-        search.promptTextProperty().bind(Texts.bind("log.search"));
+        search.promptTextProperty().bind(texts.bind("log.search"));
         search.textProperty().bindBidirectional(vm.searchProperty());
         HBox.setHgrow(search, Priority.ALWAYS);
 
-        Button copy = Ui.button("log.copy", Material2AL.CONTENT_COPY, () -> copy(vm));
+        Button copy = Ui.button(texts, "log.copy", Material2AL.CONTENT_COPY, () -> copy(vm));
         copy.setId("log-copy");
         copy.getStyleClass().add(Styles.BUTTON_OUTLINED);
-        follow.textProperty().bind(Texts.bind("log.follow"));
+        follow.textProperty().bind(texts.bind("log.follow"));
         follow.setSelected(true);
         Label stepFilter = new Label();
         stepFilter.getStyleClass().add(Styles.TEXT_MUTED);
         stepFilter.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
-                vm.stepFilterProperty().get() == null ? "" : Texts.get("log.stepFilter",
-                        Texts.render(vm.stepFilterProperty().get().titleProperty().get())),
-                vm.stepFilterProperty(), Texts.localeProperty()));
-        Button clearStep = Ui.button("log.clearStep", null, () -> vm.stepFilterProperty().set(null));
+                vm.stepFilterProperty().get() == null ? "" : texts.get("log.stepFilter",
+                        texts.render(vm.stepFilterProperty().get().titleProperty().get())),
+                vm.stepFilterProperty(), texts.localeProperty()));
+        Button clearStep = Ui.button(texts, "log.clearStep", null, () -> vm.stepFilterProperty().set(null));
         clearStep.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
         clearStep.visibleProperty().bind(vm.stepFilterProperty().isNotNull());
         clearStep.managedProperty().bind(clearStep.visibleProperty());
@@ -129,7 +133,7 @@ public final class LogView extends VBox {
     }
 
     /** Pseudo-classes, not style classes: a pseudo-class change only updates CSS, a style class change re-applies it. */
-    private static final class LogCell extends ListCell<LogLine> {
+    private final class LogCell extends ListCell<LogLine> {
         private static final javafx.css.PseudoClass ERROR = javafx.css.PseudoClass.getPseudoClass("error");
         private static final javafx.css.PseudoClass COMMAND = javafx.css.PseudoClass.getPseudoClass("command");
         private static final javafx.css.PseudoClass INFO = javafx.css.PseudoClass.getPseudoClass("info");
@@ -141,7 +145,7 @@ public final class LogView extends VBox {
             pseudoClassStateChanged(ERROR, kind == LogLine.Kind.ERROR);
             pseudoClassStateChanged(COMMAND, kind == LogLine.Kind.COMMAND);
             pseudoClassStateChanged(INFO, kind == LogLine.Kind.INFO);
-            setText(kind == null ? null : (line.host() == null ? "" : line.host() + " │ ") + line.text());
+            setText(kind == null ? null : (line.host() == null ? "" : line.host() + " │ ") + line.text(texts.locale()));
         }
     }
 }

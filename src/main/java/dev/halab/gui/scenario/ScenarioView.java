@@ -24,8 +24,11 @@ import org.kordamp.ikonli.material2.Material2MZ;
 /** The guided scenario panel: what to do, what should happen and why, what happened. */
 public final class ScenarioView extends VBox {
 
+    private final Texts texts;
+
     public ScenarioView(ScenarioViewModel vm) {
         super(10);
+        this.texts = vm.texts();
         setId("scenario");
         getStyleClass().add("scenario-panel");
         ComboBox<ScenarioKind> choice = new ComboBox<>();
@@ -34,14 +37,14 @@ public final class ScenarioView extends VBox {
         choice.valueProperty().bindBidirectional(vm.scenarioProperty());
         choice.setCellFactory(l -> new ScenarioCell());
         choice.setButtonCell(new ScenarioCell());
-        Texts.localeProperty().addListener(o -> choice.setButtonCell(new ScenarioCell()));
+        texts.localeProperty().addListener(o -> choice.setButtonCell(new ScenarioCell()));
 
         Label step = new Label();
         step.setId("scenario-step");
         step.getStyleClass().add(Styles.TITLE_4);
-        step.textProperty().bind(Bindings.createStringBinding(() -> Texts.get("scenario.stepOf",
+        step.textProperty().bind(Bindings.createStringBinding(() -> texts.get("scenario.stepOf",
                 vm.stepIndexProperty().get() + 1, vm.stepCount()), vm.stepIndexProperty(), vm.scenarioProperty(),
-                Texts.localeProperty()));
+                texts.localeProperty()));
 
         Label outcome = new Label();
         outcome.setId("scenario-outcome");
@@ -49,29 +52,29 @@ public final class ScenarioView extends VBox {
             outcome.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.TEXT_MUTED);
             switch (vm.outcomeProperty().get()) {
                 case MET -> {
-                    outcome.setText(Texts.get("scenario.outcome.met"));
+                    outcome.setText(texts.get("scenario.outcome.met"));
                     outcome.setGraphic(Ui.icon(Material2AL.CHECK_CIRCLE));
                     outcome.getStyleClass().add(Styles.SUCCESS);
                 }
                 case OFF_SCRIPT -> {
-                    outcome.setText(Texts.get("scenario.outcome.offScript"));
+                    outcome.setText(texts.get("scenario.outcome.offScript"));
                     outcome.setGraphic(Ui.icon(Material2AL.INFO));
                     outcome.getStyleClass().add(Styles.WARNING);
                 }
                 case WAITING -> {
-                    outcome.setText(Texts.get("scenario.outcome.waiting"));
+                    outcome.setText(texts.get("scenario.outcome.waiting"));
                     outcome.setGraphic(Ui.icon(Material2AL.HOURGLASS_EMPTY));
                     outcome.getStyleClass().add(Styles.WARNING);
                 }
                 default -> {
-                    outcome.setText(Texts.get("scenario.outcome.notStarted"));
+                    outcome.setText(texts.get("scenario.outcome.notStarted"));
                     outcome.setGraphic(null);
                     outcome.getStyleClass().add(Styles.TEXT_MUTED);
                 }
             }
         };
         vm.outcomeProperty().addListener(o -> showOutcome.run());
-        Texts.localeProperty().addListener(o -> showOutcome.run());
+        texts.localeProperty().addListener(o -> showOutcome.run());
         showOutcome.run();
 
         ComboBox<ChaosAction> method = new ComboBox<>();
@@ -79,14 +82,14 @@ public final class ScenarioView extends VBox {
         method.valueProperty().bindBidirectional(vm.killMethodProperty());
         method.setCellFactory(l -> new MethodCell());
         method.setButtonCell(new MethodCell());
-        Texts.localeProperty().addListener(o -> method.setButtonCell(new MethodCell()));
+        texts.localeProperty().addListener(o -> method.setButtonCell(new MethodCell()));
 
-        Button doIt = Ui.button("scenario.do", Material2MZ.PLAY_ARROW, vm::doStep);
+        Button doIt = Ui.button(texts, "scenario.do", Material2MZ.PLAY_ARROW, vm::doStep);
         doIt.setId("scenario-do");
         doIt.getStyleClass().add(Styles.ACCENT);
-        Button previous = Ui.button("scenario.previous", Material2AL.ARROW_BACK, vm::previousStep);
+        Button previous = Ui.button(texts, "scenario.previous", Material2AL.ARROW_BACK, vm::previousStep);
         previous.disableProperty().bind(vm.stepIndexProperty().isEqualTo(0));
-        Button next = Ui.button("scenario.next", Material2AL.ARROW_FORWARD, vm::nextStep);
+        Button next = Ui.button(texts, "scenario.next", Material2AL.ARROW_FORWARD, vm::nextStep);
         next.setId("scenario-next");
         next.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.stepIndexProperty().get() >= vm.stepCount() - 1,
                 vm.stepIndexProperty(), vm.scenarioProperty()));
@@ -99,43 +102,43 @@ public final class ScenarioView extends VBox {
         VBox byHand = new VBox();
         byHand.setId("scenario-by-hand");
         Runnable showCommand = () -> byHand.getChildren().setAll(vm.tutorialCommand()
-                .map(c -> List.<javafx.scene.Node>of(TutorialCommandCard.of(dev.halab.core.i18n.LocalizedText.of("gui", "scenario.byHand"), c))).orElse(List.of()));
+                .map(c -> List.<javafx.scene.Node>of(TutorialCommandCard.of(texts, dev.halab.core.i18n.LocalizedText.of("gui", "scenario.byHand"), c))).orElse(List.of()));
         vm.stepIndexProperty().addListener(o -> showCommand.run());
         vm.scenarioProperty().addListener(o -> showCommand.run());
         showCommand.run();
         TitledPane byHandPane = new TitledPane();
-        byHandPane.textProperty().bind(Texts.bind("scenario.byHand"));
+        byHandPane.textProperty().bind(texts.bind("scenario.byHand"));
         byHandPane.setContent(byHand);
         byHandPane.setExpanded(false);
         byHandPane.setId("scenario-by-hand-pane");
 
-        getChildren().addAll(Ui.label("scenario.title", Styles.TITLE_3), choice, step,
-                section("scenario.todo", Ui.label(vm.todoProperty())),
-                section("scenario.expect", Ui.label(vm.expectProperty())),
-                section("scenario.why", Ui.label(vm.whyProperty(), Styles.TEXT_MUTED)),
-                section("scenario.happened", new VBox(4, Ui.label(vm.observedProperty()), outcome)),
-                byHandPane, new HBox(8, Ui.label("scenario.method"), method), buttons);
+        getChildren().addAll(Ui.label(texts, "scenario.title", Styles.TITLE_3), choice, step,
+                section("scenario.todo", Ui.label(texts, vm.todoProperty())),
+                section("scenario.expect", Ui.label(texts, vm.expectProperty())),
+                section("scenario.why", Ui.label(texts, vm.whyProperty(), Styles.TEXT_MUTED)),
+                section("scenario.happened", new VBox(4, Ui.label(texts, vm.observedProperty()), outcome)),
+                byHandPane, new HBox(8, Ui.label(texts, "scenario.method"), method), buttons);
     }
 
-    private static VBox section(String key, javafx.scene.Node body) {
-        VBox box = new VBox(2, Ui.label(key, Styles.TEXT_BOLD, Styles.TEXT_SMALL), body);
+    private VBox section(String key, javafx.scene.Node body) {
+        VBox box = new VBox(2, Ui.label(texts, key, Styles.TEXT_BOLD, Styles.TEXT_SMALL), body);
         box.getStyleClass().add("scenario-section");
         return box;
     }
 
-    private static final class ScenarioCell extends ListCell<ScenarioKind> {
+    private final class ScenarioCell extends ListCell<ScenarioKind> {
         @Override
         protected void updateItem(ScenarioKind item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : Texts.get("scenario." + item.cliName() + ".name"));
+            setText(empty || item == null ? null : texts.get("scenario." + item.cliName() + ".name"));
         }
     }
 
-    private static final class MethodCell extends ListCell<ChaosAction> {
+    private final class MethodCell extends ListCell<ChaosAction> {
         @Override
         protected void updateItem(ChaosAction item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : Texts.get("chaos." + item.name()));
+            setText(empty || item == null ? null : texts.get("chaos." + item.name()));
         }
     }
 }

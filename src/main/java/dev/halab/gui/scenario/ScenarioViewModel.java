@@ -66,6 +66,11 @@ public final class ScenarioViewModel {
                 : topology.vrrp().preempt() ? ScenarioKind.PREEMPT : ScenarioKind.NOPREEMPT);
     }
 
+    /** The language of the window this view model belongs to. */
+    public Texts texts() {
+        return dashboard.texts();
+    }
+
     public ObjectProperty<ScenarioKind> scenarioProperty() {
         return scenario;
     }

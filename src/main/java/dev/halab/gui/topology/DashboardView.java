@@ -35,10 +35,13 @@ public final class DashboardView extends BorderPane {
     private final TopologyView topology;
     private final TimelineChart timeline;
 
+    private final Texts texts;
+
     public DashboardView(DashboardViewModel vm, ScenarioViewModel scenarios) {
+        this.texts = vm.texts();
         setId("dashboard");
         getStyleClass().add("dashboard");
-        topology = new TopologyView(vm.model());
+        topology = new TopologyView(vm.model(), texts);
 
         MenuButton killMaster = chaosMenu(vm, ChaosTarget.MASTER, "dashboard.killMaster");
         killMaster.setId("kill-master");
@@ -47,7 +50,7 @@ public final class DashboardView extends BorderPane {
         killBackup.setId("kill-backup");
         MenuButton restore = new MenuButton();
         restore.setId("restore");
-        restore.textProperty().bind(Texts.bind("dashboard.restore"));
+        restore.textProperty().bind(texts.bind("dashboard.restore"));
         restore.setGraphic(Ui.icon(Material2MZ.RESTORE));
         for (NodeModel node : vm.model().frontEnds()) {
             MenuItem item = new MenuItem(node.name() + " (" + node.label() + ")");
@@ -56,29 +59,29 @@ public final class DashboardView extends BorderPane {
             restore.getItems().add(item);
         }
         MenuItem all = new MenuItem();
-        all.textProperty().bind(Texts.bind("dashboard.restoreAll"));
+        all.textProperty().bind(texts.bind("dashboard.restoreAll"));
         all.setOnAction(e -> vm.restoreAll());
         restore.getItems().add(all);
         Label status = new Label();
         status.setId("dashboard-status");
         status.getStyleClass().add(Styles.TEXT_MUTED);
         status.textProperty().bind(Bindings.createStringBinding(() -> {
-            String action = Texts.render(vm.lastActionProperty().get());
-            String connection = Texts.get(vm.connectedProperty().get() ? "dashboard.connected"
+            String action = texts.render(vm.lastActionProperty().get());
+            String connection = texts.get(vm.connectedProperty().get() ? "dashboard.connected"
                     : vm.busyProperty().get() ? "dashboard.connecting" : "dashboard.disconnected");
             return action.isEmpty() ? connection : connection + " · " + action;
-        }, vm.connectedProperty(), vm.busyProperty(), vm.lastActionProperty(), Texts.localeProperty()));
+        }, vm.connectedProperty(), vm.busyProperty(), vm.lastActionProperty(), texts.localeProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(10, Ui.label("dashboard.title", Styles.TITLE_3), spacer, status, killMaster, killBackup, restore);
+        HBox toolbar = new HBox(10, Ui.label(texts, "dashboard.title", Styles.TITLE_3), spacer, status, killMaster, killBackup, restore);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(10, 16, 6, 16));
 
         Message error = new Message();
         error.getStyleClass().add(Styles.DANGER);
         error.setGraphic(Ui.icon(Material2AL.ERROR_OUTLINE));
-        error.titleProperty().bind(Texts.bind("dashboard.error"));
-        error.descriptionProperty().bind(Texts.bind(vm.errorProperty()));
+        error.titleProperty().bind(texts.bind("dashboard.error"));
+        error.descriptionProperty().bind(texts.bind(vm.errorProperty()));
         error.visibleProperty().bind(vm.errorProperty().isNotNull());
         error.managedProperty().bind(error.visibleProperty());
         error.setOnClose(e -> vm.errorProperty().set(null));
@@ -90,14 +93,14 @@ public final class DashboardView extends BorderPane {
         measured.getStyleClass().add("failover-time");
         measured.textProperty().bind(Bindings.createStringBinding(() -> failoverText(vm),
                 vm.measuredProperty(), vm.theoreticalProperty(), vm.lastMethodProperty(), vm.failedRequestsProperty(),
-                vm.outageProperty(), Texts.localeProperty()));
+                vm.outageProperty(), texts.localeProperty()));
         HBox legend = legend(vm);
-        VBox timelineBox = new VBox(4, new HBox(12, Ui.label("dashboard.timeline", Styles.TEXT_BOLD), legend), timeline,
+        VBox timelineBox = new VBox(4, new HBox(12, Ui.label(texts, "dashboard.timeline", Styles.TEXT_BOLD), legend), timeline,
                 measured);
         timelineBox.getStyleClass().add("panel");
 
         RequestStreamView stream = new RequestStreamView(vm);
-        VBox streamBox = new VBox(4, Ui.label("dashboard.requests", Styles.TEXT_BOLD), stream);
+        VBox streamBox = new VBox(4, Ui.label(texts, "dashboard.requests", Styles.TEXT_BOLD), stream);
         VBox.setVgrow(stream, Priority.ALWAYS);
         streamBox.getStyleClass().add("panel");
 
@@ -106,22 +109,22 @@ public final class DashboardView extends BorderPane {
         Runnable fillAlerts = () -> {
             alerts.getChildren().clear();
             if (vm.alerts().isEmpty()) {
-                Label none = Ui.label("dashboard.noAlerts", Styles.TEXT_MUTED);
+                Label none = Ui.label(texts, "dashboard.noAlerts", Styles.TEXT_MUTED);
                 none.setGraphic(Ui.icon(Material2AL.CHECK_CIRCLE));
                 alerts.getChildren().add(none);
             }
             for (AlertItem alert : vm.alerts()) {
-                Message m = new Message(Texts.render(alert.title()), Texts.render(alert.hint()), Ui.icon(Material2MZ.WARNING));
+                Message m = new Message(texts.render(alert.title()), texts.render(alert.hint()), Ui.icon(Material2MZ.WARNING));
                 m.getStyleClass().add(Styles.WARNING);
                 alerts.getChildren().add(m);
             }
         };
         vm.alerts().addListener((ListChangeListener<AlertItem>) c -> fillAlerts.run());
-        Texts.localeProperty().addListener(o -> fillAlerts.run());
+        texts.localeProperty().addListener(o -> fillAlerts.run());
         fillAlerts.run();
         ScrollPane alertScroll = new ScrollPane(alerts);
         alertScroll.setFitToWidth(true);
-        VBox alertBox = new VBox(4, Ui.label("dashboard.alerts", Styles.TEXT_BOLD), alertScroll);
+        VBox alertBox = new VBox(4, Ui.label(texts, "dashboard.alerts", Styles.TEXT_BOLD), alertScroll);
         VBox.setVgrow(alertScroll, Priority.ALWAYS);
         alertBox.getStyleClass().add("panel");
 
@@ -150,22 +153,22 @@ public final class DashboardView extends BorderPane {
         return timeline;
     }
 
-    private static String failoverText(DashboardViewModel vm) {
+    private String failoverText(DashboardViewModel vm) {
         if (vm.lastMethodProperty().get() == null) {
-            return Texts.get("dashboard.failover.none");
+            return texts.get("dashboard.failover.none");
         }
-        String method = Texts.get("chaos." + vm.lastMethodProperty().get().name());
-        String theory = vm.theoreticalProperty().get() == null ? Texts.get("dashboard.failover.theoryUnknown")
+        String method = texts.get("chaos." + vm.lastMethodProperty().get().name());
+        String theory = vm.theoreticalProperty().get() == null ? texts.get("dashboard.failover.theoryUnknown")
                 : seconds(vm.theoreticalProperty().get());
         if (vm.measuredProperty().get() == null) {
-            return Texts.get("dashboard.failover.waiting", method, theory);
+            return texts.get("dashboard.failover.waiting", method, theory);
         }
         if (vm.outageProperty().get() != null) {
             // The core's text, as the CLI prints it: measured (± clock uncertainty) beside the floor.
-            return Texts.render(vm.outageProperty().get().text());
+            return texts.render(vm.outageProperty().get().text());
         }
         Integer failed = vm.failedRequestsProperty().get();
-        return Texts.get("dashboard.failover.measured", method, seconds(vm.measuredProperty().get()), theory,
+        return texts.get("dashboard.failover.measured", method, seconds(vm.measuredProperty().get()), theory,
                 failed == null ? "-" : failed);
     }
 
@@ -173,7 +176,7 @@ public final class DashboardView extends BorderPane {
         return String.format(java.util.Locale.ROOT, "%.2f s", d.toNanos() / 1e9);
     }
 
-    private static HBox legend(DashboardViewModel vm) {
+    private HBox legend(DashboardViewModel vm) {
         HBox legend = new HBox(10);
         legend.setAlignment(Pos.CENTER_LEFT);
         for (NodeModel n : vm.model().frontEnds()) {
@@ -183,7 +186,7 @@ public final class DashboardView extends BorderPane {
             legend.getChildren().add(chip(n.host().address(), "legend-tomcat" + (n.index() % 2)));
         }
         Label failed = new Label();
-        failed.textProperty().bind(Texts.bind("dashboard.legend.failed"));
+        failed.textProperty().bind(texts.bind("dashboard.legend.failed"));
         failed.getStyleClass().addAll("legend-chip", "legend-failed");
         legend.getChildren().add(failed);
         return legend;
@@ -195,10 +198,10 @@ public final class DashboardView extends BorderPane {
         return label;
     }
 
-    private static MenuButton chaosMenu(DashboardViewModel vm, ChaosTarget target, String key) {
+    private MenuButton chaosMenu(DashboardViewModel vm, ChaosTarget target, String key) {
         MenuButton menu = new MenuButton();
-        menu.textProperty().bind(Bindings.createStringBinding(() -> Texts.get(key, vm.hostOf(target)),
-                vm.model().vipHolderProperty(), Texts.localeProperty()));
+        menu.textProperty().bind(Bindings.createStringBinding(() -> texts.get(key, vm.hostOf(target)),
+                vm.model().vipHolderProperty(), texts.localeProperty()));
         menu.setGraphic(Ui.icon(Material2MZ.POWER_SETTINGS_NEW));
         for (ChaosAction method : ChaosAction.values()) {
             if (method == ChaosAction.POWER && !VmrunPowerSwitch.canPower(vm.model().topology())) {
@@ -210,7 +213,7 @@ public final class DashboardView extends BorderPane {
                         () -> VmrunPowerSwitch.canPower(vm.model().topology(), vm.hostOf(target)), vm.model().vipHolderProperty()));
             }
             item.setId("kill-" + target.name().toLowerCase(java.util.Locale.ROOT) + "-" + method.name());
-            item.textProperty().bind(Texts.bind("chaos." + method.name()));
+            item.textProperty().bind(texts.bind("chaos." + method.name()));
             item.setOnAction(e -> vm.chaos(target, method));
             menu.getItems().add(item);
         }

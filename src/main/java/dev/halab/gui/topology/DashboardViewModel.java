@@ -80,6 +80,11 @@ public final class DashboardViewModel {
         }
     }
 
+    /** The language of the window this view model belongs to. */
+    public Texts texts() {
+        return context.texts();
+    }
+
     // ---- Properties
 
     public TopologyModel model() {

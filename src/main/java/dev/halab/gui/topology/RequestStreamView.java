@@ -10,17 +10,20 @@ import javafx.scene.control.ListView;
  */
 public final class RequestStreamView extends ListView<RequestItem> {
 
+    private final Texts texts;
+
     public RequestStreamView(DashboardViewModel vm) {
         super(vm.stream());
+        this.texts = vm.texts();
         setId("request-stream");
         getStyleClass().add("request-stream");
         setCellFactory(list -> new RequestCell());
         setFocusTraversable(false);
         setFixedCellSize(24);
-        Texts.localeProperty().addListener(o -> refresh()); // failures are texts: re-render them in the new language
+        texts.localeProperty().addListener(o -> refresh()); // failures are texts: re-render them in the new language
     }
 
-    private static final class RequestCell extends ListCell<RequestItem> {
+    private final class RequestCell extends ListCell<RequestItem> {
         @Override
         protected void updateItem(RequestItem item, boolean empty) {
             super.updateItem(item, empty);
@@ -32,7 +35,7 @@ public final class RequestStreamView extends ListView<RequestItem> {
             }
             String time = java.time.LocalTime.ofInstant(item.at(), java.time.ZoneId.systemDefault())
                     .withNano(item.at().getNano() / 1_000_000 * 1_000_000).toString();
-            setText(time + "   " + item.label(Texts.locale()) + (item.ok() && item.latencyMillis() >= 0 ? "   " + item.latencyMillis() + " ms" : ""));
+            setText(time + "   " + item.label(texts.locale()) + (item.ok() && item.latencyMillis() >= 0 ? "   " + item.latencyMillis() + " ms" : ""));
             if (!item.ok()) {
                 getStyleClass().add("request-failed");
             } else {

@@ -39,6 +39,7 @@ public final class TopologyView extends Region {
     private static final Duration BADGE_MOVE = Duration.millis(220);
 
     private final TopologyModel model;
+    private final Texts texts;
     private final Pane canvas = new Pane();
     private final StackPane badge = new StackPane();
     /** The second VIP's badge in dual-master mode, else null. */
@@ -48,7 +49,8 @@ public final class TopologyView extends Region {
     private TranslateTransition secondMove;
     private LongConsumer onBadgeMove = nanos -> { };
 
-    public TopologyView(TopologyModel model) {
+    public TopologyView(TopologyModel model, Texts texts) {
+        this.texts = texts;
         this.model = model;
         setId("topology");
         getStyleClass().add("topology");
@@ -190,9 +192,9 @@ public final class TopologyView extends Region {
 
     private VBox clientBox() {
         Label title = new Label();
-        title.textProperty().bind(Texts.bind("topology.client"));
+        title.textProperty().bind(texts.bind("topology.client"));
         title.getStyleClass().add("node-title");
-        Label address = new Label(model.controllerAddress() == null ? Texts.get("topology.thisComputer")
+        Label address = new Label(model.controllerAddress() == null ? texts.get("topology.thisComputer")
                 : model.controllerAddress());
         address.getStyleClass().add("node-address");
         HBox head = new HBox(6, new FontIcon(Material2AL.COMPUTER), title);
@@ -221,8 +223,8 @@ public final class TopologyView extends Region {
             state.setId("state-" + node.name());
             state.getStyleClass().add("vrrp-state");
             state.textProperty().bind(Bindings.createStringBinding(() -> node.vrrpStateProperty().get() == null
-                    ? Texts.get("topology.stateUnknown") : node.vrrpStateProperty().get(),
-                    node.vrrpStateProperty(), Texts.localeProperty()));
+                    ? texts.get("topology.stateUnknown") : node.vrrpStateProperty().get(),
+                    node.vrrpStateProperty(), texts.localeProperty()));
             node.vrrpStateProperty().addListener((o, old, s) -> stateClass(state, s));
             stateClass(state, node.vrrpStateProperty().get());
             box.getChildren().add(state);

@@ -26,8 +26,11 @@ import org.kordamp.ikonli.material2.Material2AL;
 final class HighAvailabilityPage extends VBox {
     private final WizardViewModel vm;
 
+    private final Texts texts;
+
     HighAvailabilityPage(WizardViewModel vm) {
         super(14);
+        this.texts = vm.texts();
         this.vm = vm;
         setId("page-ha");
         getStyleClass().add("wizard-page");
@@ -53,8 +56,8 @@ final class HighAvailabilityPage extends VBox {
         ToggleSwitch preempt = new ToggleSwitch();
         preempt.setId("preempt");
         preempt.selectedProperty().bindBidirectional(s.preemptProperty());
-        preempt.textProperty().bind(Bindings.createStringBinding(() -> Texts.get(s.preemptProperty().get()
-                ? "ha.preempt.on" : "ha.preempt.off"), s.preemptProperty(), Texts.localeProperty()));
+        preempt.textProperty().bind(Bindings.createStringBinding(() -> texts.get(s.preemptProperty().get()
+                ? "ha.preempt.on" : "ha.preempt.off"), s.preemptProperty(), texts.localeProperty()));
         SegmentedButton transport = segmented(s.unicastProperty(), false, "ha.multicast", true, "ha.unicast");
         ComboBox<Integer> version = new ComboBox<>();
         version.setId("version");
@@ -78,29 +81,29 @@ final class HighAvailabilityPage extends VBox {
         grid.setVgap(10);
         int r = 0;
         row(grid, r++, "ha.mode", mode);
-        row(grid, r++, "ha.vip", Ui.withProblem(vip, vm.problemOn("vrrp.instances[0].vip")));
-        Label secondVipLabel = Ui.label("ha.vip2");
-        Node secondVipField = Ui.withProblem(secondVip, vm.problemOn("vrrp.instances[1].vip"));
+        row(grid, r++, "ha.vip", Ui.withProblem(texts, vip, vm.problemOn("vrrp.instances[0].vip")));
+        Label secondVipLabel = Ui.label(texts, "ha.vip2");
+        Node secondVipField = Ui.withProblem(texts, secondVip, vm.problemOn("vrrp.instances[1].vip"));
         grid.addRow(r++, secondVipLabel, secondVipField);
         secondVipLabel.visibleProperty().bind(s.modeProperty().isEqualTo(Mode.DUAL_MASTER));
         secondVipField.visibleProperty().bind(secondVipLabel.visibleProperty());
         secondVipLabel.managedProperty().bind(secondVipLabel.visibleProperty());
         secondVipField.managedProperty().bind(secondVipLabel.visibleProperty());
-        row(grid, r++, "ha.interface", Ui.withProblem(iface, vm.problemOn("network.interface")));
-        row(grid, r++, "ha.vrid", Ui.withProblem(vrid, vm.problemOn("vrrp.instances[0].vrid")));
-        Label secondVridLabel = Ui.label("ha.vrid2");
-        Node secondVridField = Ui.withProblem(secondVrid, vm.problemOn("vrrp.instances[1].vrid"));
+        row(grid, r++, "ha.interface", Ui.withProblem(texts, iface, vm.problemOn("network.interface")));
+        row(grid, r++, "ha.vrid", Ui.withProblem(texts, vrid, vm.problemOn("vrrp.instances[0].vrid")));
+        Label secondVridLabel = Ui.label(texts, "ha.vrid2");
+        Node secondVridField = Ui.withProblem(texts, secondVrid, vm.problemOn("vrrp.instances[1].vrid"));
         grid.addRow(r++, secondVridLabel, secondVridField);
         secondVridLabel.visibleProperty().bind(s.modeProperty().isEqualTo(Mode.DUAL_MASTER));
         secondVridField.visibleProperty().bind(secondVridLabel.visibleProperty());
         secondVridLabel.managedProperty().bind(secondVridLabel.visibleProperty());
         secondVridField.managedProperty().bind(secondVridLabel.visibleProperty());
-        row(grid, r++, "ha.masterPriority", Ui.withProblem(master, vm.problemOn("vrrp.masterPriority")));
-        row(grid, r++, "ha.backupPriority", Ui.withProblem(backup, vm.problemOn("vrrp.backupPriority")));
+        row(grid, r++, "ha.masterPriority", Ui.withProblem(texts, master, vm.problemOn("vrrp.masterPriority")));
+        row(grid, r++, "ha.backupPriority", Ui.withProblem(texts, backup, vm.problemOn("vrrp.backupPriority")));
         row(grid, r++, "ha.preempt", preempt);
         row(grid, r++, "ha.transport", transport);
-        row(grid, r++, "ha.version", Ui.withProblem(version, vm.problemOn("vrrp.version")));
-        row(grid, r++, "ha.advert", Ui.withProblem(advert, vm.problemOn("vrrp.advertInterval")));
+        row(grid, r++, "ha.version", Ui.withProblem(texts, version, vm.problemOn("vrrp.version")));
+        row(grid, r++, "ha.advert", Ui.withProblem(texts, advert, vm.problemOn("vrrp.advertInterval")));
         ColumnConstraints labels = new ColumnConstraints();
         labels.setMinWidth(190);
         ColumnConstraints fields = new ColumnConstraints();
@@ -108,10 +111,10 @@ final class HighAvailabilityPage extends VBox {
         fields.setMaxWidth(420);
         grid.getColumnConstraints().addAll(labels, fields);
 
-        Label estimate = Ui.label(vm.estimateProperty(), "estimate");
+        Label estimate = Ui.label(texts, vm.estimateProperty(), "estimate");
         estimate.setId("estimate");
         estimate.setGraphic(Ui.icon(Material2AL.AV_TIMER));
-        VBox estimateCard = new VBox(6, Ui.label("ha.estimate.title", Styles.TITLE_4), estimate);
+        VBox estimateCard = new VBox(6, Ui.label(texts, "ha.estimate.title", Styles.TITLE_4), estimate);
         estimateCard.getStyleClass().add("estimate-card");
         estimateCard.setMaxWidth(460);
 
@@ -121,7 +124,7 @@ final class HighAvailabilityPage extends VBox {
             otherProblems.getChildren().clear();
             for (Problem p : vm.problemsOn(WizardPage.HIGH_AVAILABILITY)) {
                 if (!shownAtField(p.field())) {
-                    Label line = new Label(p.field() + ": " + Texts.render(p.message()));
+                    Label line = new Label(p.field() + ": " + texts.render(p.message()));
                     line.setWrapText(true);
                     line.getStyleClass().add(p.isError() ? Styles.DANGER : Styles.WARNING);
                     otherProblems.getChildren().add(line);
@@ -129,12 +132,12 @@ final class HighAvailabilityPage extends VBox {
             }
         };
         vm.problems().addListener((ListChangeListener<Problem>) c -> listProblems.run());
-        Texts.localeProperty().addListener(o -> listProblems.run());
+        texts.localeProperty().addListener(o -> listProblems.run());
         listProblems.run();
 
         HBox body = new HBox(24, grid, new VBox(14, estimateCard, otherProblems));
         HBox.setHgrow(grid, Priority.ALWAYS);
-        getChildren().addAll(Ui.label("ha.title", Styles.TITLE_3), Ui.label("ha.intro", Styles.TEXT_MUTED), body);
+        getChildren().addAll(Ui.label(texts, "ha.title", Styles.TITLE_3), Ui.label(texts, "ha.intro", Styles.TEXT_MUTED), body);
     }
 
     private static boolean shownAtField(String field) {
@@ -152,16 +155,16 @@ final class HighAvailabilityPage extends VBox {
         return field;
     }
 
-    private static void row(GridPane grid, int row, String labelKey, Node field) {
-        grid.addRow(row, Ui.label(labelKey), field);
+    private void row(GridPane grid, int row, String labelKey, Node field) {
+        grid.addRow(row, Ui.label(texts, labelKey), field);
     }
 
-    private static <T> SegmentedButton segmented(javafx.beans.property.Property<T> property, T first, String firstKey,
+    private <T> SegmentedButton segmented(javafx.beans.property.Property<T> property, T first, String firstKey,
                                                  T second, String secondKey) {
         ToggleButton a = new ToggleButton();
-        a.textProperty().bind(Texts.bind(firstKey));
+        a.textProperty().bind(texts.bind(firstKey));
         ToggleButton b = new ToggleButton();
-        b.textProperty().bind(Texts.bind(secondKey));
+        b.textProperty().bind(texts.bind(secondKey));
         SegmentedButton segmented = new SegmentedButton(a, b);
         Runnable sync = () -> (java.util.Objects.equals(property.getValue(), second) ? b : a).setSelected(true);
         sync.run();

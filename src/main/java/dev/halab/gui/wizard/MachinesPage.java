@@ -31,8 +31,11 @@ final class MachinesPage extends VBox {
     private final GridPane hostGrid = new GridPane();
     private final GridPane powerGrid = new GridPane();
 
+    private final Texts texts;
+
     MachinesPage(WizardViewModel vm) {
         super(14);
+        this.texts = vm.texts();
         this.vm = vm;
         setId("page-machines");
         getStyleClass().add("wizard-page");
@@ -61,7 +64,7 @@ final class MachinesPage extends VBox {
         });
         buildRows();
         buildPowerRows();
-        getChildren().addAll(Ui.label("machines.title", Styles.TITLE_3), Ui.label("machines.intro", Styles.TEXT_MUTED),
+        getChildren().addAll(Ui.label(texts, "machines.title", Styles.TITLE_3), Ui.label(texts, "machines.intro", Styles.TEXT_MUTED),
                 hostGrid, login(), power());
     }
 
@@ -74,9 +77,9 @@ final class MachinesPage extends VBox {
         ColumnConstraints file = new ColumnConstraints();
         file.setHgrow(Priority.ALWAYS);
         powerGrid.getColumnConstraints().addAll(name, file);
-        Label intro = Ui.label("machines.power.intro", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        Label intro = Ui.label(texts, "machines.power.intro", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         intro.setWrapText(true);
-        VBox box = new VBox(8, Ui.label("machines.power", Styles.TITLE_4), intro, powerGrid);
+        VBox box = new VBox(8, Ui.label(texts, "machines.power", Styles.TITLE_4), intro, powerGrid);
         box.setId("vmware-power");
         box.getStyleClass().add("choice-card");
         box.visibleProperty().bind(vm.state().localLabProperty().not());
@@ -94,8 +97,8 @@ final class MachinesPage extends VBox {
             vmx.setId("vmx-" + host.name());
             vmx.textProperty().bindBidirectional(host.vmxProperty());
             HBox.setHgrow(vmx, Priority.ALWAYS);
-            Button browse = Ui.button("machines.browse", Material2AL.FOLDER_OPEN, () -> chooseVmx(host));
-            HBox field = new HBox(8, Ui.withProblem(vmx, vm.problemOn("hosts[" + index + "].vmx")), browse);
+            Button browse = Ui.button(texts, "machines.browse", Material2AL.FOLDER_OPEN, () -> chooseVmx(host));
+            HBox field = new HBox(8, Ui.withProblem(texts, vmx, vm.problemOn("hosts[" + index + "].vmx")), browse);
             HBox.setHgrow(field.getChildren().get(0), Priority.ALWAYS);
             powerGrid.addRow(index, name, field);
             index++;
@@ -104,7 +107,7 @@ final class MachinesPage extends VBox {
 
     private void chooseVmx(HostFields host) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle(Texts.get("machines.power.choose"));
+        chooser.setTitle(texts.get("machines.power.choose"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("VMware (*.vmx)", "*.vmx"));
         File chosen = chooser.showOpenDialog(getScene().getWindow());
         if (chosen != null) {
@@ -114,18 +117,18 @@ final class MachinesPage extends VBox {
 
     private void buildRows() {
         hostGrid.getChildren().clear();
-        hostGrid.addRow(0, Ui.label("machines.col.name", Styles.TEXT_BOLD), Ui.label("machines.col.role", Styles.TEXT_BOLD),
-                Ui.label("machines.col.address", Styles.TEXT_BOLD), new Label(), Ui.label("machines.col.result", Styles.TEXT_BOLD));
+        hostGrid.addRow(0, Ui.label(texts, "machines.col.name", Styles.TEXT_BOLD), Ui.label(texts, "machines.col.role", Styles.TEXT_BOLD),
+                Ui.label(texts, "machines.col.address", Styles.TEXT_BOLD), new Label(), Ui.label(texts, "machines.col.result", Styles.TEXT_BOLD));
         int row = 1;
         for (HostFields host : vm.state().hosts()) {
             int index = row - 1;
             Label name = new Label(host.name());
             name.getStyleClass().add(Styles.TEXT_BOLD);
-            Label role = Ui.label(host.role() == Role.FRONTEND ? "role.frontend" : "role.backend", Styles.TEXT_MUTED);
+            Label role = Ui.label(texts, host.role() == Role.FRONTEND ? "role.frontend" : "role.backend", Styles.TEXT_MUTED);
             TextField address = new TextField();
             address.setId("address-" + host.name());
             address.textProperty().bindBidirectional(host.addressProperty());
-            Button test = Ui.button("machines.test", Material2AL.LINK, () -> vm.machines().testConnection(host));
+            Button test = Ui.button(texts, "machines.test", Material2AL.LINK, () -> vm.machines().testConnection(host));
             test.setId("test-" + host.name());
             test.getStyleClass().add(Styles.BUTTON_OUTLINED);
             test.disableProperty().bind(host.testStateProperty().isEqualTo(HostFields.TestState.TESTING));
@@ -133,17 +136,17 @@ final class MachinesPage extends VBox {
             result.setWrapText(true);
             result.setMaxWidth(480);
             result.textProperty().bind(Bindings.createStringBinding(() -> {
-                String message = Texts.render(host.testMessageProperty().get());
+                String message = texts.render(host.testMessageProperty().get());
                 String fingerprint = host.fingerprintProperty().get();
-                return fingerprint == null ? message : message + "\n" + Texts.get("machines.fingerprint", fingerprint);
-            }, host.testMessageProperty(), host.fingerprintProperty(), Texts.localeProperty()));
+                return fingerprint == null ? message : message + "\n" + texts.get("machines.fingerprint", fingerprint);
+            }, host.testMessageProperty(), host.fingerprintProperty(), texts.localeProperty()));
             host.testStateProperty().addListener((o, old, s) -> result.setGraphic(switch (s) {
                 case OK -> Ui.icon(Material2AL.CHECK_CIRCLE, Styles.SUCCESS);
                 case FAILED -> Ui.icon(Material2AL.ERROR, Styles.DANGER);
                 case TESTING -> Ui.icon(Material2AL.HOURGLASS_EMPTY);
                 default -> null;
             }));
-            hostGrid.addRow(row, name, role, Ui.withProblem(address, vm.problemOn("hosts[" + index + "].address")), test, result);
+            hostGrid.addRow(row, name, role, Ui.withProblem(texts, address, vm.problemOn("hosts[" + index + "].address")), test, result);
             row++;
         }
     }
@@ -155,11 +158,11 @@ final class MachinesPage extends VBox {
         user.textProperty().bindBidirectional(state.sshUserProperty());
         ToggleGroup group = new ToggleGroup();
         RadioButton byKey = new RadioButton();
-        byKey.textProperty().bind(Texts.bind("machines.login.key"));
+        byKey.textProperty().bind(texts.bind("machines.login.key"));
         byKey.setToggleGroup(group);
         RadioButton byPassword = new RadioButton();
         byPassword.setId("login-password");
-        byPassword.textProperty().bind(Texts.bind("machines.login.password"));
+        byPassword.textProperty().bind(texts.bind("machines.login.password"));
         byPassword.setToggleGroup(group);
         Runnable syncLogin = () -> (state.loginProperty().get() == WizardState.Login.KEY ? byKey : byPassword).setSelected(true);
         syncLogin.run();
@@ -172,9 +175,9 @@ final class MachinesPage extends VBox {
         keyFile.textProperty().bindBidirectional(state.keyFileProperty());
         keyFile.disableProperty().bind(byKey.selectedProperty().not());
         HBox.setHgrow(keyFile, Priority.ALWAYS);
-        Button browse = Ui.button("machines.browse", Material2AL.FOLDER_OPEN, () -> {
+        Button browse = Ui.button(texts, "machines.browse", Material2AL.FOLDER_OPEN, () -> {
             FileChooser chooser = new FileChooser();
-            chooser.setTitle(Texts.get("machines.login.key"));
+            chooser.setTitle(texts.get("machines.login.key"));
             File home = new File(System.getProperty("user.home"), ".ssh");
             if (home.isDirectory()) {
                 chooser.setInitialDirectory(home);
@@ -193,7 +196,7 @@ final class MachinesPage extends VBox {
         password.textProperty().addListener((o, old, text) -> state.passwordProperty().set(Secret.of(text)));
 
         CheckBox sudo = new CheckBox();
-        sudo.textProperty().bind(Texts.bind("machines.sudo"));
+        sudo.textProperty().bind(texts.bind("machines.sudo"));
         sudo.selectedProperty().bindBidirectional(state.useSudoProperty());
         PasswordField sudoPassword = new PasswordField();
         sudoPassword.setId("sudo-password");
@@ -203,7 +206,7 @@ final class MachinesPage extends VBox {
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(8);
-        grid.addRow(0, Ui.label("machines.user"), user);
+        grid.addRow(0, Ui.label(texts, "machines.user"), user);
         grid.addRow(1, byKey, new HBox(8, keyFile, browse));
         grid.addRow(2, byPassword, password);
         grid.addRow(3, sudo, sudoPassword);
@@ -212,9 +215,9 @@ final class MachinesPage extends VBox {
         ColumnConstraints grow = new ColumnConstraints();
         grow.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(labels, grow);
-        Label note = Ui.label("machines.secretsNote", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        Label note = Ui.label(texts, "machines.secretsNote", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         note.setGraphic(Ui.icon(Material2MZ.VPN_KEY));
-        VBox box = new VBox(8, Ui.label("machines.login", Styles.TITLE_4), grid, note);
+        VBox box = new VBox(8, Ui.label(texts, "machines.login", Styles.TITLE_4), grid, note);
         box.getStyleClass().add("choice-card");
         return box;
     }

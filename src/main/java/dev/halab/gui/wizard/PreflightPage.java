@@ -25,38 +25,41 @@ import org.kordamp.ikonli.material2.Material2MZ;
 final class PreflightPage extends VBox {
     private final FlowPane cards = new FlowPane(14, 14);
 
+    private final Texts texts;
+
     PreflightPage(WizardViewModel wizard) {
         super(14);
+        this.texts = wizard.texts();
         PreflightViewModel vm = wizard.preflight();
         setId("page-preflight");
         getStyleClass().add("wizard-page");
-        Button rerun = Ui.button("preflight.rerun", Material2MZ.REFRESH, wizard::runPreflight);
+        Button rerun = Ui.button(texts, "preflight.rerun", Material2MZ.REFRESH, wizard::runPreflight);
         rerun.getStyleClass().add(Styles.BUTTON_OUTLINED);
         rerun.disableProperty().bind(vm.statusProperty().isEqualTo(RunStatus.RUNNING));
         Label status = new Label();
         status.setId("preflight-status");
-        status.textProperty().bind(Bindings.createStringBinding(() -> Texts.get("run.status."
-                + vm.statusProperty().get().name()), vm.statusProperty(), Texts.localeProperty()));
+        status.textProperty().bind(Bindings.createStringBinding(() -> texts.get("run.status."
+                + vm.statusProperty().get().name()), vm.statusProperty(), texts.localeProperty()));
         vm.hosts().addListener((ListChangeListener<PreflightHost>) c -> rebuild(vm));
         rebuild(vm);
-        getChildren().addAll(Ui.label("preflight.title", Styles.TITLE_3), Ui.label("preflight.intro", Styles.TEXT_MUTED),
+        getChildren().addAll(Ui.label(texts, "preflight.title", Styles.TITLE_3), Ui.label(texts, "preflight.intro", Styles.TEXT_MUTED),
                 Ui.row(rerun, status), remedies(wizard), cards);
     }
 
     /** "Fix it: [Use unicast VRRP] [Use VRID 52 for VI_1]": each button changes the fields and checks again. */
-    private static HBox remedies(WizardViewModel wizard) {
+    private HBox remedies(WizardViewModel wizard) {
         PreflightViewModel vm = wizard.preflight();
         HBox row = new HBox(10);
         row.setId("remedies");
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("remedies");
         Runnable fill = () -> {
-            row.getChildren().setAll(Ui.label("preflight.remedies", Styles.TEXT_BOLD));
+            row.getChildren().setAll(Ui.label(texts, "preflight.remedies", Styles.TEXT_BOLD));
             for (Remedy remedy : vm.remedies()) {
                 Button button = new Button();
                 button.setId(remedyId(remedy));
-                button.textProperty().bind(Bindings.createStringBinding(() -> Texts.render(remedy.label()),
-                        Texts.localeProperty()));
+                button.textProperty().bind(Bindings.createStringBinding(() -> texts.render(remedy.label()),
+                        texts.localeProperty()));
                 button.setGraphic(Ui.icon(Material2AL.BUILD));
                 button.getStyleClass().add(Styles.ACCENT);
                 button.disableProperty().bind(vm.statusProperty().isEqualTo(RunStatus.RUNNING));
@@ -82,7 +85,7 @@ final class PreflightPage extends VBox {
         }
     }
 
-    private static VBox card(PreflightHost row) {
+    private VBox card(PreflightHost row) {
         Label name = new Label(row.host());
         name.getStyleClass().add(Styles.TITLE_4);
         HBox header = new HBox(8, name);
@@ -98,7 +101,7 @@ final class PreflightPage extends VBox {
                 checks.getChildren().add(checkLine(check));
             }
             for (LocalizedText text : row.messages()) {
-                Label line = new Label(Texts.render(text));
+                Label line = new Label(texts.render(text));
                 line.setWrapText(true);
                 line.getStyleClass().add(Styles.DANGER);
                 checks.getChildren().add(line);
@@ -106,7 +109,7 @@ final class PreflightPage extends VBox {
         };
         row.checks().addListener((ListChangeListener<PreflightCheck>) c -> fill.run());
         row.messages().addListener((ListChangeListener<LocalizedText>) c -> fill.run());
-        Texts.localeProperty().addListener(o -> fill.run());
+        texts.localeProperty().addListener(o -> fill.run());
         fill.run();
         VBox card = new VBox(10, header, checks);
         card.setId("preflight-" + row.host());
@@ -116,11 +119,11 @@ final class PreflightPage extends VBox {
     }
 
     /** "✓ Operating system — Ubuntu 22.04, supported." with the detail under the title. */
-    private static Node checkLine(PreflightCheck check) {
+    private Node checkLine(PreflightCheck check) {
         Node mark = check.passed() ? Ui.icon(Material2AL.CHECK, "state-changed") : Ui.icon(Material2AL.CLOSE, "state-failed");
-        Label title = new Label(Texts.render(check.title()));
+        Label title = new Label(texts.render(check.title()));
         title.getStyleClass().add(Styles.TEXT_BOLD);
-        Label detail = new Label(Texts.render(check.detail()));
+        Label detail = new Label(texts.render(check.detail()));
         detail.setWrapText(true);
         detail.getStyleClass().addAll(Styles.TEXT_SMALL, check.passed() ? Styles.TEXT_MUTED : Styles.DANGER);
         VBox text = new VBox(1, title, detail);

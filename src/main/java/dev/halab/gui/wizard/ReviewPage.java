@@ -29,8 +29,11 @@ import java.util.Map;
  */
 final class ReviewPage extends VBox {
 
+    private final Texts texts;
+
     ReviewPage(WizardViewModel wizard) {
         super(12);
+        this.texts = wizard.texts();
         ReviewViewModel vm = wizard.review();
         setId("page-review");
         getStyleClass().add("wizard-page");
@@ -63,7 +66,7 @@ final class ReviewPage extends VBox {
         vm.diffs().addListener((ListChangeListener<FileDiffItem>) c -> group.run());
         group.run();
         // A re-run on hosts already set up changes no file: say so instead of showing two empty panes.
-        Label noChanges = Ui.label("review.noChanges", Styles.TEXT_MUTED);
+        Label noChanges = Ui.label(texts, "review.noChanges", Styles.TEXT_MUTED);
         noChanges.setId("review-no-changes");
         noChanges.setWrapText(true);
         noChanges.setPadding(new javafx.geometry.Insets(12));
@@ -79,22 +82,22 @@ final class ReviewPage extends VBox {
         commands.getStyleClass().add("mono");
         commands.setPrefHeight(150);
         commands.setCellFactory(list -> new PlanLineCell());
-        Texts.localeProperty().addListener(o -> commands.refresh());
+        texts.localeProperty().addListener(o -> commands.refresh());
         TitledPane commandPane = new TitledPane();
-        commandPane.textProperty().bind(Texts.bind("review.commands"));
+        commandPane.textProperty().bind(texts.bind("review.commands"));
         commandPane.setContent(commands);
         commandPane.setExpanded(false);
-        Button replan = Ui.button("review.replan", Material2MZ.REFRESH, wizard::runPlan);
+        Button replan = Ui.button(texts, "review.replan", Material2MZ.REFRESH, wizard::runPlan);
         replan.getStyleClass().add(Styles.BUTTON_OUTLINED);
         replan.disableProperty().bind(vm.statusProperty().isEqualTo(RunStatus.RUNNING));
         Label status = new Label();
         status.textProperty().bind(Bindings.createStringBinding(() -> {
-            String summary = Texts.render(vm.summaryProperty().get());
-            String run = Texts.get("run.status." + vm.statusProperty().get().name());
+            String summary = texts.render(vm.summaryProperty().get());
+            String run = texts.get("run.status." + vm.statusProperty().get().name());
             return summary.isEmpty() ? run : run + " · " + summary;
-        }, vm.statusProperty(), vm.summaryProperty(), Texts.localeProperty()));
+        }, vm.statusProperty(), vm.summaryProperty(), texts.localeProperty()));
         status.setId("plan-status");
-        getChildren().addAll(Ui.label("review.title", Styles.TITLE_3), Ui.label("review.intro", Styles.TEXT_MUTED),
+        getChildren().addAll(Ui.label(texts, "review.title", Styles.TITLE_3), Ui.label(texts, "review.intro", Styles.TEXT_MUTED),
                 Ui.row(replan, status), split, commandPane);
     }
 
@@ -143,16 +146,16 @@ final class ReviewPage extends VBox {
     }
 
     /** "nginx1  $ apt-get install -y nginx", or "nginx1  ✗ why" in the current language. */
-    private static final class PlanLineCell extends ListCell<PlanLine> {
+    private final class PlanLineCell extends ListCell<PlanLine> {
         @Override
         protected void updateItem(PlanLine line, boolean empty) {
             super.updateItem(line, empty);
             if (empty || line == null) {
                 setText(null);
             } else if (line.failure() != null) {
-                setText(line.host() + "  ✗ " + Texts.render(line.failure()));
+                setText(line.host() + "  ✗ " + texts.render(line.failure()));
             } else {
-                setText(line.host() + "  $ " + Texts.render(line.command()));
+                setText(line.host() + "  $ " + texts.render(line.command()));
             }
         }
     }

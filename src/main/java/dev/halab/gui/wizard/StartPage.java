@@ -21,8 +21,11 @@ import org.kordamp.ikonli.material2.Material2MZ;
 /** Start: a shipped profile, or the local lab built on this machine. */
 final class StartPage extends VBox {
 
+    private final Texts texts;
+
     StartPage(WizardViewModel wizard) {
         super(14);
+        this.texts = wizard.texts();
         StartViewModel vm = wizard.start();
         setId("page-start");
         getStyleClass().add("wizard-page");
@@ -31,7 +34,7 @@ final class StartPage extends VBox {
 
         RadioButton useProfile = new RadioButton();
         useProfile.setId("choice-profile");
-        useProfile.textProperty().bind(Texts.bind("start.profile"));
+        useProfile.textProperty().bind(texts.bind("start.profile"));
         useProfile.setToggleGroup(choice);
         ListView<String> profiles = new ListView<>();
         profiles.setId("profiles");
@@ -39,7 +42,7 @@ final class StartPage extends VBox {
         profiles.setPrefHeight(190);
         profiles.setCellFactory(list -> new ProfileCell(vm));
         vm.profileDescriptions().addListener((javafx.collections.MapChangeListener<String, java.util.function.Function<java.util.Locale, String>>) c -> profiles.refresh());
-        Texts.localeProperty().addListener(o -> profiles.refresh());
+        texts.localeProperty().addListener(o -> profiles.refresh());
         // read the profiles' descriptions just after the first frame, not before it
         javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
         later.setOnFinished(e -> vm.loadProfileDescriptions());
@@ -56,12 +59,12 @@ final class StartPage extends VBox {
                 vm.chooseProfile(profiles.getSelectionModel().getSelectedItem());
             }
         });
-        VBox profileCard = new VBox(8, useProfile, Ui.label("start.profile.hint", Styles.TEXT_MUTED), profiles);
+        VBox profileCard = new VBox(8, useProfile, Ui.label(texts, "start.profile.hint", Styles.TEXT_MUTED), profiles);
         profileCard.getStyleClass().add("choice-card");
 
         RadioButton useLab = new RadioButton();
         useLab.setId("choice-lab");
-        useLab.textProperty().bind(Texts.bind("start.lab"));
+        useLab.textProperty().bind(texts.bind("start.lab"));
         useLab.setToggleGroup(choice);
         javafx.scene.control.ComboBox<String> variant = new javafx.scene.control.ComboBox<>();
         variant.setId("lab-variant");
@@ -78,7 +81,7 @@ final class StartPage extends VBox {
                 vm.chooseLocalLab(variant.getValue());
             }
         });
-        Button up = Ui.button("start.lab.up", Material2MZ.PLAY_ARROW, vm::startLocalLab);
+        Button up = Ui.button(texts, "start.lab.up", Material2MZ.PLAY_ARROW, vm::startLocalLab);
         up.setId("lab-up");
         up.getStyleClass().add(Styles.ACCENT);
         up.disableProperty().bind(useLab.selectedProperty().not().or(vm.labBusyProperty())
@@ -90,7 +93,7 @@ final class StartPage extends VBox {
         reason.getStyleClass().add(Styles.WARNING);
         reason.setWrapText(true);
         reason.setGraphic(Ui.icon(Material2MZ.WARNING));
-        vm.labUnavailableReason().ifPresent(r -> reason.textProperty().bind(Texts.bind(new javafx.beans.property.SimpleObjectProperty<>(r))));
+        vm.labUnavailableReason().ifPresent(r -> reason.textProperty().bind(texts.bind(new javafx.beans.property.SimpleObjectProperty<>(r))));
         reason.setVisible(vm.labUnavailableReason().isPresent());
         reason.managedProperty().bind(reason.visibleProperty());
         ListView<LocalizedText> progress = new ListView<>(vm.labProgress());
@@ -104,7 +107,7 @@ final class StartPage extends VBox {
                 if (empty || item == null) {
                     setText(null);
                 } else {
-                    textProperty().bind(Texts.bind(new javafx.beans.property.SimpleObjectProperty<>(item)));
+                    textProperty().bind(texts.bind(new javafx.beans.property.SimpleObjectProperty<>(item)));
                 }
             }
         });
@@ -112,16 +115,16 @@ final class StartPage extends VBox {
                 progress.scrollTo(vm.labProgress().size() - 1));
         progress.visibleProperty().bind(Bindings.isNotEmpty(vm.labProgress()));
         progress.managedProperty().bind(progress.visibleProperty());
-        Label ready = Ui.label("start.lab.ready", Styles.SUCCESS);
+        Label ready = Ui.label(texts, "start.lab.ready", Styles.SUCCESS);
         ready.setGraphic(Ui.icon(Material2AL.CHECK_CIRCLE));
         ready.visibleProperty().bind(state.localLabReadyProperty());
         ready.managedProperty().bind(ready.visibleProperty());
-        VBox labCard = new VBox(8, useLab, Ui.label("start.lab.hint", Styles.TEXT_MUTED), reason,
-                centered(new HBox(10, Ui.label("start.lab.variant"), variant)), new HBox(10, up, busy, ready), progress);
+        VBox labCard = new VBox(8, useLab, Ui.label(texts, "start.lab.hint", Styles.TEXT_MUTED), reason,
+                centered(new HBox(10, Ui.label(texts, "start.lab.variant"), variant)), new HBox(10, up, busy, ready), progress);
         labCard.getStyleClass().add("choice-card");
 
         VBox.setVgrow(profileCard, Priority.SOMETIMES);
-        getChildren().addAll(Ui.label("start.title", Styles.TITLE_3), Ui.label("start.intro", Styles.TEXT_MUTED),
+        getChildren().addAll(Ui.label(texts, "start.title", Styles.TITLE_3), Ui.label(texts, "start.intro", Styles.TEXT_MUTED),
                 profileCard, labCard);
     }
 
@@ -130,7 +133,7 @@ final class StartPage extends VBox {
         return box;
     }
 
-    private static final class ProfileCell extends ListCell<String> {
+    private final class ProfileCell extends ListCell<String> {
         private final StartViewModel vm;
 
         ProfileCell(StartViewModel vm) {
@@ -155,8 +158,8 @@ final class StartPage extends VBox {
             setText(null);
         }
 
-        private static String describe(java.util.function.Function<java.util.Locale, String> description) {
-            return description == null ? "" : description.apply(Texts.locale());
+        private String describe(java.util.function.Function<java.util.Locale, String> description) {
+            return description == null ? "" : description.apply(texts.locale());
         }
     }
 }

@@ -36,7 +36,10 @@ public final class WizardView extends BorderPane {
     private final Map<WizardPage, Node> pages = new EnumMap<>(WizardPage.class);
     private final WizardViewModel vm;
 
+    private final Texts texts;
+
     public WizardView(WizardViewModel vm, Consumer<RunRequest> onInstall) {
+        this.texts = vm.texts();
         this.vm = vm;
         setId("wizard");
         getStyleClass().add("wizard");
@@ -46,7 +49,7 @@ public final class WizardView extends BorderPane {
         for (WizardPage page : WizardPage.values()) {
             Label number = new Label(String.valueOf(page.ordinal() + 1));
             number.getStyleClass().add("step-number");
-            Label title = Ui.label(page.key());
+            Label title = Ui.label(texts, page.key());
             HBox item = new HBox(10, number, title);
             item.setAlignment(Pos.CENTER_LEFT);
             item.getStyleClass().add("wizard-step");
@@ -72,22 +75,22 @@ public final class WizardView extends BorderPane {
         error.setId("wizard-error");
         error.getStyleClass().add(Styles.DANGER);
         error.setGraphic(Ui.icon(Material2AL.ERROR_OUTLINE));
-        error.titleProperty().bind(Texts.bind("wizard.error"));
-        error.descriptionProperty().bind(Texts.bind(vm.errorProperty()));
+        error.titleProperty().bind(texts.bind("wizard.error"));
+        error.descriptionProperty().bind(texts.bind(vm.errorProperty()));
         error.visibleProperty().bind(vm.errorProperty().isNotNull());
         error.managedProperty().bind(error.visibleProperty());
         error.setOnClose(e -> vm.errorProperty().set(null));
 
-        Button back = Ui.button("wizard.back", Material2AL.ARROW_BACK, vm::back);
+        Button back = Ui.button(texts, "wizard.back", Material2AL.ARROW_BACK, vm::back);
         back.setId("back");
         back.disableProperty().bind(vm.canGoBackBinding().not());
         Button next = new Button();
         next.setId("next");
         next.getStyleClass().add(Styles.ACCENT);
         next.setDefaultButton(true);
-        next.textProperty().bind(Bindings.createStringBinding(() -> Texts.get(
+        next.textProperty().bind(Bindings.createStringBinding(() -> texts.get(
                 vm.pageProperty().get() == WizardPage.REVIEW ? "wizard.install" : "wizard.next"),
-                vm.pageProperty(), Texts.localeProperty()));
+                vm.pageProperty(), texts.localeProperty()));
         next.setGraphic(Ui.icon(Material2AL.ARROW_FORWARD));
         next.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
         next.disableProperty().bind(vm.canGoNextBinding().not());
@@ -103,8 +106,8 @@ public final class WizardView extends BorderPane {
         Label hint = new Label();
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         hint.textProperty().bind(Bindings.createStringBinding(() -> vm.canGoNextBinding().get() ? ""
-                : Texts.get("wizard.hint." + vm.pageProperty().get().name()), vm.canGoNextBinding(), vm.pageProperty(),
-                Texts.localeProperty()));
+                : texts.get("wizard.hint." + vm.pageProperty().get().name()), vm.canGoNextBinding(), vm.pageProperty(),
+                texts.localeProperty()));
         HBox buttons = new HBox(10, hint, spacer, back, next);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         VBox bottom = new VBox(8, error, buttons);

@@ -45,8 +45,10 @@ public final class WizardViewModel {
     private final ReviewViewModel review;
     private final BooleanBinding canGoNext;
     private final BooleanBinding canGoBack;
+    private final Texts texts;
 
     public WizardViewModel(Services services, UiContext context) {
+        this.texts = context.texts();
         start = new StartViewModel(state, services, context, error, this::invalidateRuns);
         machines = new MachinesViewModel(state, services, context);
         preflight = new PreflightViewModel(services, context, error);
@@ -59,6 +61,11 @@ public final class WizardViewModel {
                 start.labBusyProperty());
         canGoBack = Bindings.createBooleanBinding(() -> page.get() != WizardPage.START, page);
         revalidate();
+    }
+
+    /** The language of the window this view model belongs to. */
+    public Texts texts() {
+        return texts;
     }
 
     // ---- Properties

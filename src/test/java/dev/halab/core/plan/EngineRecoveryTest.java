@@ -200,6 +200,35 @@ class EngineRecoveryTest {
                 + "interrupted; HA Lab finished it (dpkg --configure -a) before installing.");
     }
 
+    /**
+     * A run cut after recording a file's backup and before moving the file aside: the next run
+     * moves it to the backup the manifest names (not to a folder of its own, which the manifest
+     * would never point to), unless the original is already there.
+     */
+    @Test
+    void aFileRecordedButNotYetMovedAsideGoesToTheRecordedBackup() {
+        Transcript recorded = Transcript.load("rerun");
+        String site = "/etc/nginx/sites-enabled/default";
+        String backup = manifestOf(recorded).file(site).orElseThrow().backup();
+        Transcript cut = withNginx1(recorded, x -> {
+            Exchange probe = x.get(0);
+            String stillThere = probe.stdout().replace("file\tabsent\t" + site + "\n",
+                    "file\tce0901350a021608139b5639cf4ccd7717bef8c3a9e4f79031eb46386b67b03f\t" + site + "\nfilemeta\t777\troot:root\t" + site + "\n");
+            assertThat(stillThere).isNotEqualTo(probe.stdout());
+            x.set(0, Exchange.command(NGINX1, probe.command(), probe.exit(), stillThere, probe.stderr()));
+            x.add(Exchange.command(NGINX1, "sudo sh -c 'if [ -e \"$1\" ] || [ -L \"$1\" ]; then if [ -e \"$2\" ] || [ -L \"$2\" ]; then b=\"$3\"; "
+                    + "else b=\"$2\"; fi; mkdir -p \"$(dirname \"$b\")\" && mv -f \"$1\" \"$b\"; fi' halab-move-aside " + site + " "
+                    + Transcript.normalise(backup) + " /var/backups/halab/RUN" + site, 0, "", ""));
+            x.add(probe); // facts are probed again after a change, before the next phase
+            return x;
+        });
+
+        Replay r = install(cut);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.summary().success()).as(failures(r.summary()).toString()).isTrue();
+        assertThat(r.events().lines(RunEvent.StepChanged.class)).containsExactly("nginx1 nginx.defaultSite");
+    }
+
     private static int indexOf(List<Exchange> exchanges, String commandPart) {
         for (int i = 0; i < exchanges.size(); i++) {
             if (exchanges.get(i).command() != null && exchanges.get(i).command().contains(commandPart)) {

@@ -235,4 +235,21 @@ class SshTransportTest {
             assertThat(endless.stdout()).endsWith("x … " + (50_000_000L - BoundedLineReader.MAX_LINE_CHARS) + " characters left out …\n");
         }
     }
+
+    /** Issue 11 fault injection: a command or upload on a connection that is gone is one clear error, not sshj's state error. */
+    @Test
+    void aConnectionThatIsGoneIsAClearErrorForCommandsAndUploads(@TempDir Path tmp) throws Exception {
+        SshjShell shell = connector(tmp.resolve("kh"), HostKeyPrompt.TRUST_NEW).connect(sshd.target(), key());
+        assertThat(shell.run(RemoteCommand.of("true"), BUDGET).ok()).isTrue();
+        shell.close();
+        assertThatThrownBy(() -> shell.run(RemoteCommand.of("true"), BUDGET))
+                .isInstanceOfSatisfying(RemoteException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(RemoteException.Kind.IO);
+                    assertThat(e.getMessage()).isEqualTo("The SSH connection to loopback (127.0.0.1) is gone (cut, closed or the machine "
+                            + "went down); nothing more was sent there. Run again: completed steps will be \"nothing to do\".");
+                });
+        assertThatThrownBy(() -> shell.upload(new byte[] {1}, tmp.resolve("never").toString(), 0600))
+                .isInstanceOfSatisfying(RemoteException.class, e -> assertThat(e.kind()).isEqualTo(RemoteException.Kind.IO));
+        assertThat(Files.exists(tmp.resolve("never"))).isFalse();
+    }
 }

@@ -41,7 +41,7 @@ public final class BadgeBench {
             Theme.LIGHT.apply();
             vm = new DashboardViewModel(topology, (request, updates) -> {
                 throw new UnsupportedOperationException();
-            }, UiContext.fx(executor));
+            }, UiContext.fx(executor, java.util.Locale.ENGLISH));
             view = new DashboardView(vm, new ScenarioViewModel(vm));
             Stage stage = new Stage();
             Scene scene = new Scene(view, 1280, 800);

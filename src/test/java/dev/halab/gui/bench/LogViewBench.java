@@ -37,7 +37,7 @@ public final class LogViewBench {
         AppExecutor executor = new AppExecutor();
         Platform.startup(() -> {
             Theme.LIGHT.apply();
-            vm = new InstallViewModel(dev.halab.gui.service.Services.unavailable().install(), UiContext.fx(executor));
+            vm = new InstallViewModel(dev.halab.gui.service.Services.unavailable().install(), UiContext.fx(executor, java.util.Locale.ENGLISH));
             try {
                 vm.apply(List.of(new RunEvent.RunStarted(Instant.now(), "install",
                         ProfileLoader.load("tutorial").hosts().stream().map(h -> h.name()).toList())));

@@ -8,7 +8,6 @@ import dev.halab.core.report.SessionStore;
 import dev.halab.gui.MainWindow;
 import dev.halab.gui.ScriptedServices;
 import dev.halab.gui.common.AppExecutor;
-import dev.halab.gui.common.Texts;
 import dev.halab.gui.common.Theme;
 import dev.halab.gui.common.UiContext;
 import dev.halab.gui.companion.ExercisesViewModel.Phase;
@@ -51,9 +50,8 @@ class CompanionExerciseTest {
 
     @Start
     void start(Stage stage) {
-        Texts.setLocale(Locale.ENGLISH);
         Theme.LIGHT.apply();
-        window = new MainWindow(scripted.services(), UiContext.fx(executor));
+        window = new MainWindow(scripted.services(), UiContext.fx(executor, Locale.ENGLISH));
         Scene scene = new Scene(window, 1200, 800);
         Theme.style(scene);
         stage.setScene(scene);
@@ -147,7 +145,7 @@ class CompanionExerciseTest {
                 .get(CompanionWindow.class)).view();
         robot.interact(() -> view.exercises().start(Exercise.AUTH_MISMATCH));
         assertThat(view.exercises().phaseProperty().get()).isEqualTo(Phase.IDLE);
-        assertThat(Texts.render(view.exercises().progressProperty().get())).contains("does not fit", "master/backup");
+        assertThat(window.texts().render(view.exercises().progressProperty().get())).contains("does not fit", "master/backup");
         assertThat(scripted.calls).noneMatch(c -> c.startsWith("plant"));
     }
 }

@@ -3,7 +3,6 @@ package dev.halab.gui.companion;
 import dev.halab.core.i18n.Bundles;
 import dev.halab.core.tutorial.TutorialDifferences;
 import dev.halab.gui.HeadlessWindowTest;
-import dev.halab.gui.common.Texts;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -42,7 +41,7 @@ class CompanionViewTest extends HeadlessWindowTest {
         Label why = robot.lookup("#why-weight").queryAs(Label.class);
         assertThat(why.getText()).contains("250 - 20 = 230");
 
-        robot.interact(() -> Texts.setLocale(Bundles.CHINESE));
+        robot.interact(() -> window.texts().setLocale(Bundles.CHINESE));
         assertThat(why.getText()).contains("250 - 20 = 230").contains("退出码").doesNotContain("never");
     }
 

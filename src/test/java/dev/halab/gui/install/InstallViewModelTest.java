@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +31,30 @@ class InstallViewModelTest {
 
     private static LocalizedText t(String words) {
         return ScriptedServices.text(words);
+    }
+
+    /** The log keeps HA Lab's own lines as data: they read in the window's language, now and after a switch. */
+    @Test
+    void theLogsOwnLinesFollowTheWindowsLanguageAndToolOutputStaysAsItCame() {
+        UiContext chinese = UiContext.sameThread(dev.halab.core.i18n.Bundles.CHINESE);
+        InstallViewModel zh = new InstallViewModel(scripted.services().install(), chinese);
+        Instant now = Instant.now();
+        LocalizedText upload = new dev.halab.core.step.Action.MoveAside("/etc/nginx/sites-enabled/default").display().get(0);
+        scripted.installEvents.addAll(List.of(
+                new RunEvent.CommandStarted(now, "nginx1", "nginx-site", upload),
+                new RunEvent.OutputLine(now, "nginx1", "nginx-site", false, "renamed 'default'"),
+                ScriptedServices.finished(true)));
+        scripted.verifyEvents.add(ScriptedServices.finished(true));
+
+        zh.start(request);
+
+        String chineseLog = zh.copyText(zh.log());
+        assertThat(chineseLog).contains("[nginx1] $ 把 /etc/nginx/sites-enabled/default 移到", "[nginx1] renamed 'default'")
+                .doesNotContain("$ move");
+        chinese.texts().setLocale(Locale.ENGLISH);
+        assertThat(zh.copyText(zh.log())).contains(
+                "[nginx1] $ move /etc/nginx/sites-enabled/default to /var/backups/halab/<run>/etc/nginx/sites-enabled/default",
+                "[nginx1] renamed 'default'");
     }
 
     @Test
@@ -59,7 +84,7 @@ class InstallViewModelTest {
         assertThat(vm.verifySucceededProperty().get()).isTrue();
         assertThat(vm.phaseProperty().get()).isEqualTo(InstallViewModel.Phase.DONE);
         assertThat(vm.runningProperty().get()).isFalse();
-        assertThat(vm.log()).extracting(LogLine::text).contains("$ apt-get install -y tomcat10", "Setting up tomcat10 ...");
+        assertThat(vm.log()).extracting(l -> l.text(Locale.ENGLISH)).contains("$ apt-get install -y tomcat10", "Setting up tomcat10 ...");
     }
 
     @Test
@@ -72,7 +97,7 @@ class InstallViewModelTest {
                 new RunEvent.OutputLine(now, "nginx1", "packages", false, "Setting up nginx ..."),
                 new RunEvent.StepChanged(now, "nginx1", "packages", t("install nginx, keepalived"))));
         vm.start(request);
-        assertThat(vm.log()).extracting(LogLine::text).doesNotContain("").contains("Setting up nginx ...");
+        assertThat(vm.log()).extracting(l -> l.text(Locale.ENGLISH)).doesNotContain("").contains("Setting up nginx ...");
         HostProgress nginx1 = vm.hosts().stream().filter(h -> h.host().equals("nginx1")).findFirst().orElseThrow();
         int planned = InstallViewModel.plannedSteps(request.topology().findHost("nginx1").orElseThrow());
         assertThat(planned).isGreaterThan(1);
@@ -130,7 +155,7 @@ class InstallViewModelTest {
         vm.hostFilterProperty().set("tomcat1");
         assertThat(vm.visibleLog()).hasSize(1501).allMatch(l -> l.host().equals("tomcat1"));
         vm.searchProperty().set("LIB2999");
-        assertThat(vm.visibleLog()).extracting(LogLine::text).containsExactly("Unpacking lib2999");
+        assertThat(vm.visibleLog()).extracting(l -> l.text(Locale.ENGLISH)).containsExactly("Unpacking lib2999");
         vm.searchProperty().set("");
         vm.hostFilterProperty().set(null);
         StepItem nginxPackages = vm.hosts().get(0).steps().get(0);
@@ -148,6 +173,6 @@ class InstallViewModelTest {
         vm.apply(batch);
         int kept = InstallViewModel.MAX_LOG_LINES * 9 / 10;
         assertThat(vm.log()).hasSize(kept);
-        assertThat(vm.log().get(kept - 1).text()).isEqualTo("line " + (InstallViewModel.MAX_LOG_LINES + 9));
+        assertThat(vm.log().get(kept - 1).text(Locale.ENGLISH)).isEqualTo("line " + (InstallViewModel.MAX_LOG_LINES + 9));
     }
 }

@@ -16,7 +16,7 @@ class WorkerCallTest {
     private final List<Runnable> worker = new ArrayList<>();
     private final List<Runnable> ui = new ArrayList<>();
     /** Worker and UI as two queues the test drains by hand, so the order of hand-offs is visible. */
-    private final UiContext context = new UiContext(worker::add, ui::add, UiBatching.SAME_THREAD);
+    private final UiContext context = new UiContext(worker::add, ui::add, UiBatching.SAME_THREAD, new dev.halab.gui.common.Texts(java.util.Locale.ENGLISH));
 
     @Test
     void theCallRunsOnTheWorkerAndItsValueIsPostedToTheUi() {
@@ -68,7 +68,7 @@ class WorkerCallTest {
         WorkerCall.run(new UiContext(BackgroundExecutor.SAME_THREAD, r -> {
             trace.add("posted");
             r.run();
-        }, UiBatching.SAME_THREAD), events, () -> events.accept("a"), o -> trace.add("outcome " + o.ok()));
+        }, UiBatching.SAME_THREAD, new dev.halab.gui.common.Texts(java.util.Locale.ENGLISH)), events, () -> events.accept("a"), o -> trace.add("outcome " + o.ok()));
         assertThat(trace).containsExactly("event a", "closed", "posted", "outcome true");
     }
 }

@@ -9,7 +9,6 @@ import dev.halab.core.topology.Remedy;
 import dev.halab.core.topology.Topology;
 import dev.halab.gui.HeadlessWindowTest;
 import dev.halab.gui.ScriptedServices;
-import dev.halab.gui.common.Texts;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
 import org.junit.jupiter.api.Test;
@@ -81,9 +80,9 @@ class PreflightRemedyTest extends HeadlessWindowTest {
         assertThat(remedies.getChildren().stream().filter(n -> n instanceof Button).count())
                 .as("offered by both front ends, shown once").isEqualTo(1);
         assertThat(unicast.getText()).isEqualTo("Use unicast VRRP");
-        robot.interact(() -> Texts.setLocale(Bundles.CHINESE));
+        robot.interact(() -> window.texts().setLocale(Bundles.CHINESE));
         assertThat(unicast.getText()).isEqualTo("改用单播 VRRP");
-        robot.interact(() -> Texts.setLocale(java.util.Locale.ENGLISH));
+        robot.interact(() -> window.texts().setLocale(java.util.Locale.ENGLISH));
 
         passes();
         robot.clickOn(unicast);

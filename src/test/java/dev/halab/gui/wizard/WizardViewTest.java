@@ -4,7 +4,6 @@ import dev.halab.core.i18n.Bundles;
 import dev.halab.gui.HeadlessWindowTest;
 import dev.halab.gui.MainWindow;
 import dev.halab.gui.ScriptedServices;
-import dev.halab.gui.common.Texts;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -137,7 +136,7 @@ class WizardViewTest extends HeadlessWindowTest {
         String english = problemUnder(robot, "#address-nginx2").getText();
         robot.clickOn("#language");
         robot.clickOn("简体中文");
-        assertThat(Bundles.isChinese(Texts.locale())).isTrue();
+        assertThat(Bundles.isChinese(window.texts().locale())).isTrue();
         assertThat(robot.lookup("#next").queryButton().getText()).isEqualTo("下一步");
         String chinese = problemUnder(robot, "#address-nginx2").getText();
         assertThat(chinese).isNotEqualTo(english).contains("nonsense");
