@@ -69,8 +69,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * done. That state is made deterministically before the first install (a package of the test's
  * own unpacked, not configured, on tomcat1): the first install must repair it with its message
  * and must not count that package as HA Lab's. The packages each manifest records are printed: a cut
- * after apt and before its record lands (boundary 2) leaves nginx1's packages unattributed, so a
- * later uninstall keeps them (nothing is lost, but something is left behind; not asserted here).
+ * after apt and before its record lands (boundary 2) leaves nginx1's packages recorded as pending
+ * only (they were recorded before apt ran); the next install must count them as HA Lab's, so that
+ * uninstall removes them, and no package may stay pending.
  * Every remote operation of the engine is a command, an upload or a manifest write (an upload
  * then a rename); between any two of them lies one of these kinds of boundary, so these are all
  * of them; cutting each kind once on one host keeps the test within minutes.
@@ -169,6 +170,9 @@ class FaultInjectionIT {
                 (System.nanoTime() - started) / 1e9);
         manifests.forEach((host, m) -> System.out.println("[fault-injection] " + host + " packages recorded as HA Lab's: " + m.packagesAdded()));
         assertThat(pendingHandlers(manifests)).isEmpty();
+        manifests.forEach((host, m) -> assertThat(m.packagesPending()).as(host + ": packages left pending").isEmpty());
+        assertThat(manifests.get(CUT_HOST).packagesAdded()).as("nginx1's packages, installed by a run cut before recording them, "
+                + "are HA Lab's").contains("nginx", "keepalived", "nginx-common");
         assertThat(manifests.get(DPKG_HOST).packagesAdded()).as("HA Lab did not ask for the interrupted package").doesNotContain(DUMMY);
         InstallIT.run(ssh, host(DPKG_HOST), "dpkg --purge " + DUMMY + " >/dev/null");
     }

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What HA Lab changed on a host, kept on the host at {@link #PATH} so that {@code uninstall}
@@ -33,6 +34,10 @@ import java.util.Set;
  *                        downgrade them safely and says so
  * @param pendingHandlers handlers (by {@code Handler} name) due because files they watch were
  *                        moved in and that have not run yet: a run cut in between leaves them to the next
+ * @param packagesPending packages an install is about to add (those asked for and not installed, and the NEW ones
+ *                        apt's simulation names), recorded before apt runs: a run cut before apt's result is
+ *                        recorded leaves them to the next run, which counts those now installed as added
+ *                        ({@link #withPendingPackagesSettled}); left out of the file when empty
  * @param undo            commands (argv, run as root) that undo changes other than files and
  *                        packages, such as a firewall rule or a sysctl setting; uninstall runs them newest first
  * @param checksum        sha256 of the manifest written without this field (version 2 on)
@@ -41,6 +46,7 @@ import java.util.Set;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Manifest(int version, List<String> packagesAdded, List<String> usersAdded, List<String> groupsAdded,
                        List<FileRecord> files, List<String> packagesUpgraded, List<String> pendingHandlers,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> packagesPending,
                        List<List<String>> undo, String checksum, @JsonIgnore String damage) {
     public static final String PATH = "/var/lib/halab/manifest.json";
     public static final String BACKUP_ROOT = "/var/backups/halab";
@@ -69,16 +75,17 @@ public record Manifest(int version, List<String> packagesAdded, List<String> use
         files = files == null ? List.of() : List.copyOf(files);
         packagesUpgraded = packagesUpgraded == null ? List.of() : List.copyOf(packagesUpgraded);
         pendingHandlers = pendingHandlers == null ? List.of() : List.copyOf(pendingHandlers);
+        packagesPending = packagesPending == null ? List.of() : List.copyOf(packagesPending);
         undo = undo == null ? List.of() : undo.stream().map(List::copyOf).toList();
     }
 
     public static Manifest empty() {
-        return new Manifest(VERSION, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, null);
+        return new Manifest(VERSION, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, null);
     }
 
     /** A manifest that exists on the host but cannot be trusted: install and uninstall stop there. */
     public static Manifest damaged(String why) {
-        return new Manifest(VERSION, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, why);
+        return new Manifest(VERSION, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, why);
     }
 
     @JsonIgnore
@@ -118,6 +125,22 @@ public record Manifest(int version, List<String> packagesAdded, List<String> use
                 pendingHandlers.stream().filter(h -> !h.equals(handler)).toList(), undo);
     }
 
+    /** Records packages an install is about to add, before apt runs (see {@code packagesPending}). */
+    public Manifest withPendingPackages(List<String> packages) {
+        return new Manifest(VERSION, packagesAdded, usersAdded, groupsAdded, files, packagesUpgraded, pendingHandlers,
+                union(packagesPending, packages), undo, null, null);
+    }
+
+    /**
+     * Settles what an install recorded as pending: those of its packages now installed count as
+     * added (HA Lab's, purged by uninstall), the others are dropped, and nothing stays pending.
+     */
+    public Manifest withPendingPackagesSettled(Predicate<String> installed) {
+        List<String> added = packagesPending.stream().filter(installed).toList();
+        return new Manifest(VERSION, union(packagesAdded, added), usersAdded, groupsAdded, files, packagesUpgraded,
+                pendingHandlers, List.of(), undo, null, null);
+    }
+
     /** Adds a command that undoes a change, unless it is recorded already. */
     public Manifest withUndo(List<String> command) {
         if (undo.contains(command)) {
@@ -128,16 +151,16 @@ public record Manifest(int version, List<String> packagesAdded, List<String> use
         return with(packagesAdded, usersAdded, groupsAdded, files, packagesUpgraded, pendingHandlers, all);
     }
 
-    private static Manifest with(List<String> packages, List<String> users, List<String> groups, List<FileRecord> files,
-                                 List<String> upgraded, List<String> handlers, List<List<String>> undo) {
-        return new Manifest(VERSION, packages, users, groups, files, upgraded, handlers, undo, null, null);
+    private Manifest with(List<String> packages, List<String> users, List<String> groups, List<FileRecord> files,
+                          List<String> upgraded, List<String> handlers, List<List<String>> undo) {
+        return new Manifest(VERSION, packages, users, groups, files, upgraded, handlers, packagesPending, undo, null, null);
     }
 
     /** The file as written to the host: pretty JSON ending in a newline, with its checksum. */
     public byte[] toBytes() {
         Manifest unsigned = with(packagesAdded, usersAdded, groupsAdded, files, packagesUpgraded, pendingHandlers, undo);
         Manifest signed = new Manifest(VERSION, packagesAdded, usersAdded, groupsAdded, files, packagesUpgraded,
-                pendingHandlers, undo, sha256(unsigned.json()), null);
+                pendingHandlers, packagesPending, undo, sha256(unsigned.json()), null);
         return signed.json().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -161,7 +184,7 @@ public record Manifest(int version, List<String> packagesAdded, List<String> use
         }
         // The checksum belongs to the file, not to what it says: the manifest read carries none.
         Manifest unsigned = new Manifest(read.version(), read.packagesAdded(), read.usersAdded(), read.groupsAdded(),
-                read.files(), read.packagesUpgraded(), read.pendingHandlers(), read.undo(), null, null);
+                read.files(), read.packagesUpgraded(), read.pendingHandlers(), read.packagesPending(), read.undo(), null, null);
         if (read.version() >= 2 && (read.checksum() == null || !read.checksum().equals(sha256(unsigned.json())))) {
             return damaged(DAMAGE_CHECKSUM);
         }

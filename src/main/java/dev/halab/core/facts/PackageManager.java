@@ -17,6 +17,7 @@ public enum PackageManager {
             List.of("-o", "Dpkg::Options::=--force-confdef", "-o", "Dpkg::Options::=--force-confold",
                     "install", "-y", "--no-install-recommends"),
             List.of("purge", "-y"),
+            List.of("install", "--simulate", "--no-install-recommends"),
             List.of("Unable to locate package", "has no installation candidate"),
             "install/package-candidates.sh");
 
@@ -27,15 +28,17 @@ public enum PackageManager {
     private final List<String> update;
     private final List<String> install;
     private final List<String> purge;
+    private final List<String> simulate;
     private final List<String> missingPackageTexts;
     private final String candidatesScript;
 
-    PackageManager(List<String> base, List<String> update, List<String> install, List<String> purge,
+    PackageManager(List<String> base, List<String> update, List<String> install, List<String> purge, List<String> simulate,
                    List<String> missingPackageTexts, String candidatesScript) {
         this.base = base;
         this.update = update;
         this.install = install;
         this.purge = purge;
+        this.simulate = simulate;
         this.missingPackageTexts = missingPackageTexts;
         this.candidatesScript = candidatesScript;
     }
@@ -48,6 +51,14 @@ public enum PackageManager {
     /** Installs packages non-interactively, without recommended extras. */
     public RemoteCommand install(List<String> packages) {
         return command(install, packages);
+    }
+
+    /**
+     * Says, changing nothing, what {@link #install} of these packages would do: with apt, the
+     * packages it would newly install under "The following NEW packages will be installed:".
+     */
+    public RemoteCommand simulateInstall(List<String> packages) {
+        return command(simulate, packages);
     }
 
     /** Removes packages with their configuration (uninstall of what HA Lab added). */

@@ -60,10 +60,11 @@ public final class InstallEngine {
         return execute(topology, listener, "install", true, run -> {
             Commands commands = new Commands(run);
             ManifestWriter manifests = new ManifestWriter(commands);
-            ActionRunner actions = new ActionRunner(commands, new FileActions(run, commands, manifests),
-                    new PackageActions(run, commands, manifests), manifests);
+            PackageActions packages = new PackageActions(run, commands, manifests);
+            ActionRunner actions = new ActionRunner(commands, new FileActions(run, commands, manifests), packages, manifests);
             Handlers handlers = new Handlers(run, commands, manifests);
             run.hosts.values().forEach(Handlers::adoptLeftOver);
+            run.parallel(run.hosts.values(), packages::adoptLeftOver);
             StepWalk walk = new StepWalk(run);
             for (Phase phase : Phase.values()) {
                 Apply apply = new Apply(run, actions, handlers, phase);

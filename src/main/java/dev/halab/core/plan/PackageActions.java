@@ -8,10 +8,17 @@ import dev.halab.core.step.Action;
 import dev.halab.core.step.StepTexts;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
-/** Installs packages with apt and records in the manifest what that added, so uninstall removes exactly that. */
+/**
+ * Installs packages with apt and records in the manifest what that added, so uninstall removes
+ * exactly that: first, before apt runs, what it is about to add, as pending; after it, what it added.
+ */
 final class PackageActions {
+    /** The step id under which a run settles packages an earlier run left pending. */
+    static final String PENDING_STEP = "packages.pending";
     private final Run run;
     private final Commands commands;
     private final ManifestWriter manifests;
@@ -38,11 +45,13 @@ final class PackageActions {
                 commands.checked(host, stepId, install.update());
                 updated = true;
             }
+            recordPending(host, stepId, install, before);
             CommandResult result = commands.logged(host, stepId, install.install());
             outputs.add(result.stdout());
             if (!result.ok() && !updated && install.manager().saysPackageMissing(result.stderr())) {
                 // Stale package lists: refresh once, as a person would.
                 commands.checked(host, stepId, install.update());
+                recordPending(host, stepId, install, before);
                 result = commands.logged(host, stepId, install.install());
                 outputs.add(result.stdout());
             }
@@ -55,6 +64,45 @@ final class PackageActions {
         }
     }
 
+    /**
+     * Takes over the packages an earlier run recorded as pending and was cut before recording what
+     * apt did: those installed now are HA Lab's, the others are dropped. Before any step runs.
+     */
+    void adoptLeftOver(HostRun host) {
+        if (host.manifest.packagesPending().isEmpty()) {
+            return;
+        }
+        List<String> installed = host.manifest.packagesPending().stream()
+                .filter(host.facts::installed).filter(p -> !host.manifest.packagesAdded().contains(p)).toList();
+        try {
+            manifests.write(host, PENDING_STEP, host.manifest.withPendingPackagesSettled(host.facts::installed));
+        } catch (StepFailure e) {
+            run.fail(host, PENDING_STEP, e.why());
+            return;
+        }
+        if (!installed.isEmpty()) {
+            run.notice(host, StepTexts.text("run.pendingPackagesAdopted", host.name(), String.join(" ", installed)));
+        }
+    }
+
+    /**
+     * Before apt runs, records on the host which packages this request will add: those asked for
+     * that are not installed, and the NEW ones apt's simulation names. A run cut between apt and
+     * {@link #recordAdded} leaves them to {@link #adoptLeftOver}. A failed simulation (an unknown
+     * package, say) still records the packages asked for.
+     */
+    private void recordPending(HostRun host, String stepId, Action.InstallPackages install, HostFacts before) throws StepFailure {
+        Set<String> pending = new LinkedHashSet<>(install.packages());
+        CommandResult simulated = commands.logged(host, stepId, install.manager().simulateInstall(install.packages()));
+        if (simulated.ok()) {
+            pending.addAll(PackageAttribution.newPackages(simulated.stdout()));
+        }
+        List<String> added = pending.stream().filter(p -> !before.installed(p)).toList();
+        if (!host.manifest.packagesPending().containsAll(added)) {
+            manifests.write(host, stepId, host.manifest.withPendingPackages(added));
+        }
+    }
+
     /** Records in the manifest what the install added for HA Lab (even a half-done one), so uninstall removes it. */
     private void recordAdded(HostRun host, String stepId, HostFacts before, List<String> requested, List<String> outputs) throws StepFailure {
         HostFacts after;
@@ -63,14 +111,18 @@ final class PackageActions {
         } catch (RemoteException e) {
             throw new StepFailure(e.text());
         }
-        List<String> packages = PackageAttribution.added(before, after, requested, outputs);
+        Set<String> ours = new LinkedHashSet<>(requested);
+        ours.addAll(host.manifest.packagesPending());
+        List<String> packages = PackageAttribution.added(before, after, ours, outputs);
         List<String> users = after.users().stream().filter(u -> !before.users().contains(u)).toList();
         List<String> groups = after.groups().stream().filter(g -> !before.groups().contains(g)).toList();
         List<String> upgraded = before.packages().entrySet().stream()
                 .filter(e -> after.installed(e.getKey()) && !after.version(e.getKey()).orElse("").equals(e.getValue()))
                 .map(e -> e.getKey() + " " + e.getValue() + " -> " + after.version(e.getKey()).orElse("?")).sorted().toList();
-        if (!packages.isEmpty() || !users.isEmpty() || !groups.isEmpty() || !upgraded.isEmpty()) {
-            manifests.write(host, stepId, host.manifest.withPackages(packages, users, groups).withUpgrades(upgraded));
+        if (!packages.isEmpty() || !users.isEmpty() || !groups.isEmpty() || !upgraded.isEmpty() || !host.manifest.packagesPending().isEmpty()) {
+            // Pending packages not in `packages` were not installed by this request: dropped.
+            manifests.write(host, stepId, host.manifest.withPackages(packages, users, groups).withUpgrades(upgraded)
+                    .withPendingPackagesSettled(p -> false));
         }
     }
 }

@@ -31,7 +31,8 @@ final class Uninstaller {
     }
 
     void uninstall(HostRun host) {
-        Manifest manifest = host.manifest;
+        // Packages a cut install recorded as pending are HA Lab's if they are installed now.
+        Manifest manifest = host.manifest.withPendingPackagesSettled(host.facts::installed);
         run.emit(new RunEvent.StepStarted(Instant.now(), host.name(), STEP, StepTexts.text("uninstall.title")));
         var problem = run.manifestProblem(host);
         if (problem.isPresent()) {

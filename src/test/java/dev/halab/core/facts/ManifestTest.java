@@ -25,6 +25,21 @@ class ManifestTest {
     }
 
     @Test
+    void pendingPackagesAreWrittenOnlyWhileThereAreSomeAndSettleIntoAddedOnesWhenInstalled() {
+        Manifest pending = SAMPLE.withPendingPackages(List.of("tomcat10", "libtcnative-1"));
+        assertThat(Manifest.read(pending.toBytes())).isEqualTo(pending);
+        assertThat(new String(pending.toBytes(), StandardCharsets.UTF_8)).contains("\"packagesPending\" : [ \"tomcat10\", \"libtcnative-1\" ]");
+        // Without pending packages the file is what HA Lab wrote before they existed: older manifests keep their checksums.
+        assertThat(new String(SAMPLE.toBytes(), StandardCharsets.UTF_8)).doesNotContain("packagesPending");
+
+        Manifest settled = pending.withPendingPackagesSettled("tomcat10"::equals);
+        assertThat(settled.packagesPending()).isEmpty();
+        assertThat(settled.packagesAdded()).containsExactly("nginx", "keepalived", "tomcat10");
+        assertThat(settled.files()).isEqualTo(SAMPLE.files());
+        assertThat(settled.pendingHandlers()).isEqualTo(SAMPLE.pendingHandlers());
+    }
+
+    @Test
     void aManifestCutShortIsDamagedNotEmpty() {
         byte[] whole = SAMPLE.toBytes();
         for (int length : new int[] {0, 1, whole.length / 2, whole.length - 3}) {

@@ -159,6 +159,58 @@ class EngineRecoveryTest {
         assertThat(r.events().lines(RunEvent.StepChanged.class)).containsExactly("nginx1 handler.reload_nginx");
     }
 
+    /**
+     * What a run cut after apt and before apt's result was recorded leaves on nginx1: its packages
+     * recorded as pending only (here with one that apt never got to install), none as added.
+     */
+    private static Manifest cutAfterApt(Manifest recorded) {
+        List<String> pending = new ArrayList<>(recorded.packagesAdded());
+        pending.add("halab-never-installed");
+        return new Manifest(Manifest.VERSION, List.of(), recorded.usersAdded(), recorded.groupsAdded(), recorded.files(),
+                recorded.packagesUpgraded(), recorded.pendingHandlers(), pending, recorded.undo(), null, null);
+    }
+
+    @Test
+    void packagesAnInstallCutAfterAptLeftPendingAreRecordedAsHaLabsByTheNextInstall() {
+        Transcript recorded = Transcript.load("rerun");
+        Manifest whole = manifestOf(recorded);
+        assertThat(whole.packagesAdded()).contains("nginx", "keepalived");
+        Manifest cut = cutAfterApt(whole);
+        Manifest settled = cut.withPendingPackagesSettled(p -> whole.packagesAdded().contains(p));
+        assertThat(settled).isEqualTo(whole);
+        Transcript left = withNginx1(recorded, x -> {
+            x.set(0, probeWithManifest(x.get(0), cut.toBytes()));
+            // Before any step: the installed ones become HA Lab's, the one never installed is dropped.
+            x.add(Exchange.upload(NGINX1, ManifestWriter.STAGED, "0600", Transcript.normalise(FactsProbe.manifestJson(whole))));
+            x.add(Exchange.command(NGINX1, "sudo sh -c 'sync \"$1\" && mv -f \"$1\" \"$2\" && sync \"$(dirname \"$2\")\"' halab-manifest "
+                    + ManifestWriter.STAGED + " " + Manifest.PATH, 0, "", ""));
+            return x;
+        });
+
+        Replay r = install(left);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.summary().success()).as(failures(r.summary()).toString()).isTrue();
+        assertThat(r.summary().changed()).isZero();
+        assertThat(r.events().lines(RunEvent.Notice.class)).contains("nginx1: nginx1: packages that an interrupted run installed are "
+                + "now recorded as HA Lab's (uninstall removes them): " + String.join(" ", whole.packagesAdded()));
+    }
+
+    @Test
+    void uninstallPurgesThePackagesAnInstallCutAfterAptLeftPending() {
+        Transcript recorded = Transcript.load("uninstall");
+        Manifest whole = manifestOf(recorded);
+        Transcript left = withNginx1(recorded, x -> {
+            x.set(0, probeWithManifest(x.get(0), cutAfterApt(whole).toBytes()));
+            return x;
+        });
+        assertThat(indexOf(left.exchanges(NGINX1), " purge -y ")).as("the recorded purge").isPositive();
+
+        // The recorded purge, of the same packages, is the one expected.
+        Replay r = uninstall(left);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.summary().success()).as(failures(r.summary()).toString()).isTrue();
+    }
+
     @Test
     void uninstallUndoesTheFirewallRuleAndSysctlSettingItRecorded() {
         Transcript recorded = Transcript.load("uninstall");
