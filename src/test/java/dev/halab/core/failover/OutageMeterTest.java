@@ -54,7 +54,7 @@ class OutageMeterTest {
         assertThat(outage.clockOffset()).isEqualTo(AHEAD);
         assertThat(outage.uncertainty()).isEqualTo(Duration.ofMillis(12));
         assertThat(render(outage.text(), Locale.ENGLISH)).startsWith("1.200 s ± 0.012 s (host clock offset) measured vs ");
-        assertThat(render(outage.text(), Locale.SIMPLIFIED_CHINESE)).startsWith("实测 1.200 秒 ± 0.012 秒（主机时钟偏差），理论下限 ");
+        assertThat(render(outage.text(), Locale.SIMPLIFIED_CHINESE)).startsWith("实测 1.200 秒 ± 0.012 秒（主机时钟偏差），VRRP 定时器给出 ");
     }
 
     @Test
