@@ -3,15 +3,20 @@ package dev.halab.gui;
 import dev.halab.gui.common.AppExecutor;
 import dev.halab.gui.common.Theme;
 import dev.halab.gui.common.UiContext;
+import dev.halab.gui.wizard.RunStatus;
+import javafx.scene.control.ListView;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The main window in a real (headless Monocle) stage over {@link ScriptedServices}, in English and
@@ -56,5 +61,23 @@ public abstract class HeadlessWindowTest {
     @AfterEach
     protected void closeWindow() throws Exception {
         executor.close();
+    }
+
+    /** On the Start page: picks the shipped "tutorial" profile (the wizard then offers Next). */
+    protected void chooseTutorialProfile(FxRobot robot) {
+        robot.clickOn("#choice-profile");
+        ListView<String> profiles = robot.lookup("#profiles").queryListView();
+        robot.interact(() -> profiles.getSelectionModel().select("tutorial"));
+    }
+
+    /** From the Start page to the pre-flight page with the tutorial profile, once pre-flight has ended. */
+    protected void goToPreflight(FxRobot robot) throws Exception {
+        chooseTutorialProfile(robot);
+        robot.clickOn("#next");
+        robot.clickOn("#next");
+        robot.clickOn("#next");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> window.wizard().preflight().statusProperty().get() != RunStatus.RUNNING);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }

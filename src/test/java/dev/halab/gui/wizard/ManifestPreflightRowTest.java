@@ -11,12 +11,10 @@ import dev.halab.fakehost.Transcript;
 import dev.halab.gui.HeadlessWindowTest;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,7 +23,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,7 +51,7 @@ class ManifestPreflightRowTest extends HeadlessWindowTest {
         Transcript recorded = Transcript.load("rerun");
         String edited = new String(manifestOf(recorded).toBytes(), StandardCharsets.UTF_8).replace("\"nginx\"", "\"libc-bin\"");
         scripted.preflightEvents.addAll(enginePreflight(withNginx1Manifest(recorded, edited.getBytes(StandardCharsets.UTF_8))));
-        toPreflight(robot);
+        goToPreflight(robot);
 
         assertThat(line(robot, NGINX1, "manifest")).isEqualTo("false HA Lab's record of its changes: nginx1: HA Lab's record of "
                 + "what it changed there (/var/lib/halab/manifest.json) is damaged: its checksum does not match its content "
@@ -78,7 +75,7 @@ class ManifestPreflightRowTest extends HeadlessWindowTest {
     @Test
     void aManifestGoneWhileBackupsRemainIsAFailedRow(FxRobot robot) throws Exception {
         scripted.preflightEvents.addAll(enginePreflight(withNginx1Manifest(Transcript.load("rerun"), null)));
-        toPreflight(robot);
+        goToPreflight(robot);
 
         assertThat(line(robot, NGINX1, "manifest")).startsWith("false HA Lab's record of its changes: nginx1: HA Lab's record of "
                 + "what it changed there (/var/lib/halab/manifest.json) is missing, but its backups are still there "
@@ -95,17 +92,6 @@ class ManifestPreflightRowTest extends HeadlessWindowTest {
         return List.copyOf(events);
     }
 
-    private void toPreflight(FxRobot robot) throws Exception {
-        robot.clickOn("#choice-profile");
-        ListView<String> profiles = robot.lookup("#profiles").queryListView();
-        robot.interact(() -> profiles.getSelectionModel().select("tutorial"));
-        robot.clickOn("#next");
-        robot.clickOn("#next");
-        robot.clickOn("#next");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
-                () -> window.wizard().preflight().statusProperty().get() != RunStatus.RUNNING);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     /** "passed title: detail" of one check row of a host's card. */
     private static String line(FxRobot robot, String host, String checkId) {

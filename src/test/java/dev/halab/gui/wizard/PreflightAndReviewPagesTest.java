@@ -7,7 +7,6 @@ import dev.halab.gui.HeadlessWindowTest;
 import dev.halab.gui.ScriptedServices;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.HBox;
@@ -33,17 +32,6 @@ class PreflightAndReviewPagesTest extends HeadlessWindowTest {
         return 900;
     }
 
-    private void toPreflight(FxRobot robot) throws Exception {
-        robot.clickOn("#choice-profile");
-        ListView<String> profiles = robot.lookup("#profiles").queryListView();
-        robot.interact(() -> profiles.getSelectionModel().select("tutorial"));
-        robot.clickOn("#next");
-        robot.clickOn("#next");
-        robot.clickOn("#next");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
-                () -> window.wizard().preflight().statusProperty().get() != RunStatus.RUNNING);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     private static RunEvent check(String host, String id, boolean passed, String detail) {
         return new RunEvent.CheckFinished(Instant.now(), host, id, Preflight.title(id), passed, ScriptedServices.text(detail));
@@ -74,7 +62,7 @@ class PreflightAndReviewPagesTest extends HeadlessWindowTest {
                 new RunEvent.StepFailed(Instant.now(), "nginx1", "preflight",
                         ScriptedServices.text("The interface eth0 does not exist on nginx1")),
                 ScriptedServices.finished(false)));
-        toPreflight(robot);
+        goToPreflight(robot);
         assertThat(lines(robot, "nginx1")).containsExactly(
                 "true SSH login: Logged in to 192.168.224.101.",
                 "true Operating system: Ubuntu 22.04, supported.",
@@ -103,7 +91,7 @@ class PreflightAndReviewPagesTest extends HeadlessWindowTest {
                 new RunEvent.FileDiff(t, "nginx1", "/etc/nginx/nginx.conf", "+http {"),
                 new RunEvent.FileDiff(t, "nginx1", "/etc/keepalived/keepalived.conf", "+vrrp_instance VI_1 {"),
                 ScriptedServices.finished(true)));
-        toPreflight(robot);
+        goToPreflight(robot);
         robot.clickOn("#next");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                 () -> window.wizard().review().statusProperty().get() == RunStatus.PASSED);
@@ -128,7 +116,7 @@ class PreflightAndReviewPagesTest extends HeadlessWindowTest {
     void aPlanThatChangesNoFileSaysSoInsteadOfShowingEmptyPanes(FxRobot robot) throws Exception {
         scripted.preflightEvents.add(ScriptedServices.finished(true));
         scripted.planEvents.add(ScriptedServices.finished(true));
-        toPreflight(robot);
+        goToPreflight(robot);
         robot.clickOn("#next");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                 () -> window.wizard().review().statusProperty().get() == RunStatus.PASSED);

@@ -10,7 +10,6 @@ import dev.halab.core.topology.Topology;
 import dev.halab.gui.HeadlessWindowTest;
 import dev.halab.gui.ScriptedServices;
 import javafx.scene.control.Button;
-import javafx.scene.control.ListView;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -31,9 +30,7 @@ class PreflightRemedyTest extends HeadlessWindowTest {
     private static final String MULTICAST_CHECK = PreflightCheck.MULTICAST.id();
 
     private void toPreflight(FxRobot robot, Mode mode) throws Exception {
-        robot.clickOn("#choice-profile");
-        ListView<String> profiles = robot.lookup("#profiles").queryListView();
-        robot.interact(() -> profiles.getSelectionModel().select("tutorial"));
+        chooseTutorialProfile(robot);
         robot.clickOn("#next");
         robot.clickOn("#next");
         robot.interact(() -> {

@@ -60,9 +60,7 @@ class ReviewPageLanguageTest extends HeadlessWindowTest {
                 new Action.PutFile(new GeneratedFile("/etc/keepalived/keepalived.conf", "vrrp_instance VI_1 {}\n", 0644),
                         "absent", Validator.NONE),
                 Action.Run.of(RemoteCommand.of("chpasswd-like", "--user", "lab", Secret.of("hunter2 secret")).asRoot()))));
-        robot.clickOn("#choice-profile");
-        ListView<String> profiles = robot.lookup("#profiles").queryListView();
-        robot.interact(() -> profiles.getSelectionModel().select("tutorial"));
+        chooseTutorialProfile(robot);
         robot.clickOn("#next");
         robot.clickOn("#next");
         robot.clickOn("#next");

@@ -4,7 +4,6 @@ import dev.halab.core.i18n.Bundles;
 import dev.halab.core.topology.Problem;
 import dev.halab.gui.HeadlessWindowTest;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
@@ -30,9 +29,7 @@ class VmwarePowerFieldTest extends HeadlessWindowTest {
     Path vms;
 
     private void toMachines(FxRobot robot) {
-        robot.clickOn("#choice-profile");
-        ListView<String> profiles = robot.lookup("#profiles").queryListView();
-        robot.interact(() -> profiles.getSelectionModel().select("tutorial"));
+        chooseTutorialProfile(robot);
         robot.clickOn("#next");
     }
 

@@ -7,7 +7,6 @@ import dev.halab.gui.ScriptedServices;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import org.junit.jupiter.api.Test;
@@ -21,9 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The wizard in a real (headless Monocle) window: validation shown, navigation, state kept, language switch. */
 class WizardViewTest extends HeadlessWindowTest {
     private void chooseTutorial(FxRobot robot) {
-        robot.clickOn("#choice-profile");
-        ListView<String> profiles = robot.lookup("#profiles").queryListView();
-        robot.interact(() -> profiles.getSelectionModel().select("tutorial"));
+        chooseTutorialProfile(robot);
     }
 
     private static Label problemUnder(FxRobot robot, String fieldId) {
