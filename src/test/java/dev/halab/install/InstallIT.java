@@ -235,4 +235,77 @@ class InstallIT {
             }
         }
     }
+
+    /**
+     * A front end with an active nftables firewall (policy drop, SSH and HTTP let in, as a careful
+     * admin sets it up): pre-flight says the firewall blocks VRRP now, the install lets VRRP in from
+     * the peer only, so exactly one front end holds the VIP, a second install changes nothing, and
+     * uninstall takes out exactly HA Lab's rules and leaves the admin's firewall (and nftables) as
+     * they were. The lab hosts have no firewall of their own, so the test puts one there and takes
+     * it away again for the tests after it.
+     */
+    @Test
+    @Order(6)
+    void anActiveFirewallIsOpenedForVrrpAndClosedAgainByUninstall(LocalLab lab, @TempDir Path tmp) throws Exception {
+        ShellFactory shells = shells(lab, tmp.resolve("kh"), HostKeyPrompt.TRUST_NEW);
+        List<Host> frontEnds = topology.frontEnds();
+        Map<String, String> rulesBefore = new LinkedHashMap<>();
+        try {
+            for (Host host : frontEnds) {
+                run(shells, host, "DEBIAN_FRONTEND=noninteractive apt-get -q install -y --no-install-recommends nftables >/dev/null"
+                        + " && nft -f - <<'EOF'\n" + ADMIN_FIREWALL + "EOF\n");
+                rulesBefore.put(host.name(), run(shells, host, "nft list ruleset"));
+            }
+            InstallEngine engine = new InstallEngine(shells);
+            Recorder installing = new Recorder();
+            RunSummary first = engine.install(topology, installing);
+            assertThat(first.success()).as(failureLines(first).toString()).isTrue();
+            assertThat(installing.all(RunEvent.CheckFinished.class)).as("pre-flight names the closed firewall")
+                    .anyMatch(c -> c.detail() != null && c.detail().render(Locale.ENGLISH).contains("firewall (nftables) blocks them"));
+            assertThat(installing.all(RunEvent.StepChanged.class).stream().filter(c -> c.stepId().equals("firewall.vrrp"))
+                    .map(RunEvent.StepChanged::host)).containsExactlyInAnyOrder("nginx1", "nginx2");
+            for (Host host : frontEnds) {
+                String peer = frontEnds.stream().filter(h -> !h.equals(host)).findFirst().orElseThrow().address();
+                assertThat(run(shells, host, "nft list chain inet filter input"))
+                        .contains("ip saddr " + peer + " ip protocol vrrp accept comment \"halab-vrrp\"");
+            }
+
+            // With VRRP dropped, the backup would hear no master and take the VIP too (split brain).
+            VerifyReport report = new Verifier(shells, 4).verify(topology, new Recorder());
+            assertThat(report.passed()).as(report.checks().toString()).isTrue();
+            assertThat(report.vipHolders()).containsEntry("192.168.224.150", List.of("nginx1"));
+
+            RunSummary second = engine.install(topology, new Recorder());
+            assertThat(second.success()).as(failureLines(second).toString()).isTrue();
+            assertThat(second.changed()).as("the firewall is seen as open for VRRP: nothing to do").isZero();
+
+            RunSummary uninstall = engine.uninstall(topology, new Recorder());
+            assertThat(uninstall.success()).as(failureLines(uninstall).toString()).isTrue();
+            for (Host host : frontEnds) {
+                assertThat(run(shells, host, "nft list ruleset")).as(host.name() + ": the admin's firewall as it was")
+                        .isEqualTo(rulesBefore.get(host.name()));
+                assertThat(run(shells, host, "dpkg-query -W -f='${db:Status-Status}' nftables"))
+                        .as(host.name() + ": nftables was the admin's, not HA Lab's").isEqualTo("installed");
+            }
+        } finally {
+            // The tests after this one expect front ends without a firewall.
+            for (Host host : frontEnds) {
+                run(shells, host, "nft delete table inet filter 2>/dev/null; "
+                        + "DEBIAN_FRONTEND=noninteractive apt-get -q purge -y nftables >/dev/null 2>&1; true");
+            }
+        }
+    }
+
+    /** A default-deny input chain as an admin might write it: SSH, HTTP, ping and replies only. */
+    private static final String ADMIN_FIREWALL = """
+            table inet filter {
+                chain input {
+                    type filter hook input priority filter; policy drop;
+                    iif "lo" accept
+                    ct state established,related accept
+                    tcp dport { 22, 80 } accept
+                    icmp type echo-request accept
+                }
+            }
+            """;
 }
