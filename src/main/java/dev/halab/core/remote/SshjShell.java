@@ -22,7 +22,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * {@link RemoteShell} over one authenticated sshj connection: each command is a new channel on
- * the same connection (no new handshake), stdout and stderr are read line by line as they arrive.
+ * the same connection (no new handshake), stdout and stderr are read line by line as they arrive
+ * (through {@link SharedWindowReads}, which keeps sshj's shared window from overrunning a stream).
  * Made by {@link SshConnector}, which also decides the {@link Privilege}.
  */
 public final class SshjShell implements RemoteShell {
@@ -88,8 +89,10 @@ public final class SshjShell implements RemoteShell {
         GroupId group = new GroupId();
         try (Session session = openSession()) {
             Session.Command command = session.exec(bounded(line, timeout));
-            Future<String> stderr = readers.submit(() -> readLines(command.getErrorStream(), OutputListener.Stream.STDERR, output, group));
-            Future<String> stdout = readers.submit(() -> readLines(command.getInputStream(), OutputListener.Stream.STDOUT, output, null));
+            SharedWindowReads reads = new SharedWindowReads(command, command.getInputStream(), command.getErrorStream(),
+                    client.getTransport().getConfig().getMaxCircularBufferSize(), client.getConnection().getWindowSize());
+            Future<String> stderr = readers.submit(() -> readLines(reads.stderr(), OutputListener.Stream.STDERR, output, group));
+            Future<String> stdout = readers.submit(() -> readLines(reads.stdout(), OutputListener.Stream.STDOUT, output, null));
             try (OutputStream in = command.getOutputStream()) {
                 if (stdin != null) {
                     in.write(stdin);

@@ -236,6 +236,34 @@ class SshTransportTest {
         }
     }
 
+    /**
+     * Seen in CI: sshj gives stdout and stderr one receive window, but each stream re-opens it from
+     * its own free space. A stderr line read while stdout's buffer was nearly full (a reader slower
+     * than the host) let the host send more stdout than that buffer holds: "Attempted overflow", and
+     * the connection died. Here the stdout listener is slow on purpose, so stdout backs up while the
+     * command writes a stderr line between two floods.
+     */
+    @Test
+    void aStderrLineWhileStdoutIsBackedUpDoesNotOverrunTheConnection(@TempDir Path tmp) throws Exception {
+        try (SshjShell shell = connector(tmp.resolve("kh"), HostKeyPrompt.TRUST_NEW).connect(sshd.target(), key())) {
+            long[] streamed = new long[2];
+            CommandResult result = shell.run(RemoteCommand.shell(
+                    "seq -f '%07.0f ab' 1 2000000; echo mark >&2; seq -f '%07.0f cd' 1 2000000"), Duration.ofMinutes(5),
+                    (stream, line) -> {
+                        if (stream == OutputListener.Stream.STDOUT && ++streamed[0] % 500 == 0) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // slower than the host sends
+                        } else if (stream == OutputListener.Stream.STDERR) {
+                            streamed[1]++;
+                        }
+                    });
+            assertThat(result.ok()).as(result.stderr()).isTrue();
+            assertThat(streamed[0]).isEqualTo(4_000_000L);
+            assertThat(streamed[1]).isEqualTo(1L);
+            assertThat(result.stderr()).isEqualTo("mark\n");
+            assertThat(result.stdout()).startsWith("0000001 ab\n").endsWith("2000000 cd\n");
+        }
+    }
+
     /** Issue 11 fault injection: a command or upload on a connection that is gone is one clear error, not sshj's state error. */
     @Test
     void aConnectionThatIsGoneIsAClearErrorForCommandsAndUploads(@TempDir Path tmp) throws Exception {
