@@ -14,6 +14,11 @@ import java.util.List;
 public final class FirewallStep implements Step {
     /** The comment on HA Lab's nftables rule, by which uninstall finds it again. */
     static final String NFT_COMMENT = "halab-vrrp";
+    /**
+     * VRRP's IP protocol number. nft resolves the name "vrrp" through /etc/protocols, which a minimal
+     * host lacks (no netbase package): there "ip protocol vrrp" fails with "Could not resolve protocol name".
+     */
+    static final String VRRP_PROTOCOL_NUMBER = "112";
 
     @Override
     public String id() {
@@ -63,7 +68,7 @@ public final class FirewallStep implements Step {
                             + " | sed -n 's/.*comment \"" + NFT_COMMENT + "\".*# handle \\([0-9]*\\)$/\\1/p'"
                             + " | while read -r h; do nft delete rule inet filter input handle \"$h\"; done", "halab-undo")),
                     Action.Run.of(RemoteCommand.of("nft", "insert", "rule", "inet", "filter", "input",
-                            "ip", "saddr", peer, "ip", "protocol", "vrrp", "accept", "comment", "\"" + NFT_COMMENT + "\"").asRoot()));
+                            "ip", "saddr", peer, "ip", "protocol", VRRP_PROTOCOL_NUMBER, "accept", "comment", "\"" + NFT_COMMENT + "\"").asRoot()));
             case NONE -> throw new IllegalStateException("handled above");
         };
         return StepResult.changes(StepTexts.text("step.firewall.allow", kind, peer), actions);
