@@ -285,7 +285,7 @@ class InstallIT {
             for (Host host : frontEnds) {
                 assertThat(run(shells, host, "nft list ruleset")).as(host.name() + ": the admin's firewall as it was")
                         .isEqualTo(rulesBefore.get(host.name()));
-                assertThat(run(shells, host, "dpkg-query -W -f='${db:Status-Status}' nftables"))
+                assertThat(run(shells, host, "dpkg-query -W -f='${db:Status-Status}' nftables").strip())
                         .as(host.name() + ": nftables was the admin's, not HA Lab's").isEqualTo("installed");
             }
         } finally {
