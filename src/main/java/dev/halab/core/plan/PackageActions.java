@@ -93,7 +93,7 @@ final class PackageActions {
      */
     private void recordPending(HostRun host, String stepId, Action.InstallPackages install, HostFacts before) throws StepFailure {
         Set<String> pending = new LinkedHashSet<>(install.packages());
-        CommandResult simulated = commands.logged(host, stepId, install.manager().simulateInstall(install.packages()));
+        CommandResult simulated = commands.logged(host, stepId, install.simulate());
         if (simulated.ok()) {
             pending.addAll(PackageAttribution.newPackages(simulated.stdout()));
         }

@@ -58,10 +58,22 @@ public sealed interface Action {
             return manager.repairInterrupted();
         }
 
+        /** Read-only: which packages {@link #install()} would add, recorded on the host before it runs. */
+        public RemoteCommand simulate() {
+            return manager.simulateInstall(packages);
+        }
+
+        /** Every command in the order the install runs them; the simulation is shown as read-only. */
         @Override
         public List<LocalizedText> display() {
-            return updateFirst ? List.of(shown(repair()), shown(update()), shown(install()))
-                    : List.of(shown(repair()), shown(install()));
+            List<LocalizedText> lines = new ArrayList<>();
+            lines.add(shown(repair()));
+            if (updateFirst) {
+                lines.add(shown(update()));
+            }
+            lines.add(StepTexts.text("action.simulate", simulate().display()));
+            lines.add(shown(install()));
+            return lines;
         }
     }
 

@@ -61,8 +61,12 @@ class StepsTest {
     void packagesOnAFreshBackEndWithoutListsUpdateThenInstallTomcat() {
         List<Action> actions = actions(new PackagesStep(BOOKWORM).plan(context(tomcat1, TestFacts.fresh().noAptLists())));
         assertThat(actions).containsExactly(new Action.InstallPackages(PackageManager.APT, List.of("tomcat10"), true));
-        assertThat(shown(actions.get(0))).hasSize(3).endsWith(
+        assertThat(shown(actions.get(0))).hasSize(4).endsWith(
                 "sudo env LC_ALL=C DEBIAN_FRONTEND=noninteractive apt-get -q -o DPkg::Lock::Timeout=300 update",
+                // The dry run hides no command the install sends: the read-only simulation that names what apt would add shows as such.
+                "sudo env LC_ALL=C DEBIAN_FRONTEND=noninteractive apt-get -q -o DPkg::Lock::Timeout=300"
+                        + " install --simulate --no-install-recommends tomcat10"
+                        + "    (read-only: names the packages apt would add, so that HA Lab records them before installing)",
                 "sudo env LC_ALL=C DEBIAN_FRONTEND=noninteractive apt-get -q -o DPkg::Lock::Timeout=300"
                         + " -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold install -y --no-install-recommends tomcat10");
         // An installation cut short earlier is finished first, or apt would refuse to install.
