@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -372,8 +373,8 @@ class FaultInjectionIT {
         private final Boundary boundary;
         private final CuttingShells shells;
         private final Originals originals;
-        private final java.util.Set<Cut> armed = ConcurrentHashMap.newKeySet();
-        private final java.util.Set<Cut> done = ConcurrentHashMap.newKeySet();
+        private final Set<Cut> armed = ConcurrentHashMap.newKeySet();
+        private final Set<Cut> done = ConcurrentHashMap.newKeySet();
         final List<String> notices = java.util.Collections.synchronizedList(new ArrayList<>());
 
         Cutter(Boundary boundary, CuttingShells shells, Originals originals) {

@@ -89,12 +89,12 @@ public record Manifest(int version, List<String> packagesAdded, List<String> use
     }
 
     public static Manifest empty() {
-        return new Manifest(VERSION, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, null);
+        return damaged(null);
     }
 
     /** A manifest that exists on the host but cannot be trusted: install and uninstall stop there. */
     public static Manifest damaged(String why) {
-        return new Manifest(VERSION, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, why);
+        return new Manifest(VERSION, null, null, null, null, null, null, null, null, null, null, null, why);
     }
 
     @JsonIgnore
