@@ -89,12 +89,17 @@ public record Manifest(int version, List<String> packagesAdded, List<String> use
     }
 
     public static Manifest empty() {
-        return damaged(null);
+        return blank(null);
     }
 
     /** A manifest that exists on the host but cannot be trusted: install and uninstall stop there. */
     public static Manifest damaged(String why) {
-        return new Manifest(VERSION, null, null, null, null, null, null, null, null, null, null, null, why);
+        return blank(why);
+    }
+
+    private static Manifest blank(String damage) {
+        // The compact constructor makes every missing list empty.
+        return new Manifest(VERSION, null, null, null, null, null, null, null, null, null, null, null, damage);
     }
 
     @JsonIgnore
