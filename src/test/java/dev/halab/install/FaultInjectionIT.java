@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -71,7 +72,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and must not count that package as HA Lab's. The packages each manifest records are printed: a cut
  * after apt and before its record lands (boundary 2) leaves nginx1's packages recorded as pending
  * only (they were recorded before apt ran); the next install must count them as HA Lab's, so that
- * uninstall removes them, and no package may stay pending.
+ * uninstall removes them, and no package may stay pending. The same cut is also made on tomcat1 in
+ * the first install, where apt's scripts create the {@code tomcat} user and group: the next install
+ * must record them as HA Lab's too. Each cut host must end with the record of its uncut twin
+ * (nginx2, tomcat2): the same packages, users and groups.
  * Every remote operation of the engine is a command, an upload or a manifest write (an upload
  * then a rename); between any two of them lies one of these kinds of boundary, so these are all
  * of them; cutting each kind once on one host keeps the test within minutes.
@@ -80,6 +84,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(LabExtension.class)
 class FaultInjectionIT {
     private static final String CUT_HOST = "nginx1";
+    /** Cut in the first install too, after apt created the tomcat user and before that was recorded. */
+    private static final String CUT_BACK_END = "tomcat1";
     private static final String DPKG_HOST = "tomcat1";
     private static final String DUMMY = "halab-interrupted";
     private static Topology topology;
@@ -101,8 +107,19 @@ class FaultInjectionIT {
         }
     }
 
-    /** Where to cut: the first event on nginx1 matching this, after (optionally) an event matching {@code after}. */
-    private record Boundary(String name, Predicate<RunEvent> after, Predicate<RunEvent> at, boolean edited) {
+    /** Where to cut a host: at the first event on it matching {@code at}, after (optionally) an event matching {@code after}. */
+    private record Cut(String host, Predicate<RunEvent> after, Predicate<RunEvent> at) {
+    }
+
+    /** One interrupted install: where it is cut (on nginx1, in the first also on tomcat1), on the profile or an edited one. */
+    private record Boundary(String name, List<Cut> cuts, boolean edited) {
+        Boundary(String name, Predicate<RunEvent> after, Predicate<RunEvent> at, boolean edited) {
+            this(name, List.of(new Cut(CUT_HOST, after, at)), edited);
+        }
+
+        List<String> hosts() {
+            return cuts.stream().map(Cut::host).toList();
+        }
     }
 
     private static Predicate<RunEvent> command(String... parts) {
@@ -113,7 +130,9 @@ class FaultInjectionIT {
     private static final Predicate<RunEvent> MANIFEST = command("halab-manifest");
 
     private static final List<Boundary> BOUNDARIES = List.of(
-            new Boundary("between two commands of a step (apt-get update | install)", START, command("apt-get", "install -y"), false),
+            new Boundary("between two commands of a step (apt-get update | install); on tomcat1 after apt created the tomcat user, "
+                    + "before its record is renamed in", List.of(new Cut(CUT_HOST, START, command("apt-get", "install -y")),
+                    new Cut(CUT_BACK_END, command("apt-get", "install -y"), MANIFEST)), false),
             new Boundary("after apt installed the packages, before their manifest record is renamed in", command("apt-get", "install -y"),
                     MANIFEST, false),
             new Boundary("after a backup is recorded, before the file is moved aside", START, command("halab-move-aside"), false),
@@ -149,10 +168,10 @@ class FaultInjectionIT {
                     boundary.name(), (System.nanoTime() - t0) / 1e9, summary.changed(), InstallIT.failureLines(summary));
             System.out.println(line);
             figures.add(line);
-            assertThat(cutter.cut).as("the run reached the boundary: " + boundary.name()).isTrue();
+            assertThat(cutter.cutHosts()).as("the run reached the boundary: " + boundary.name()).isEqualTo(boundary.hosts());
             assertThat(summary.success()).isFalse();
-            assertThat(summary.failures()).as("only the cut host failed, on its dead connection")
-                    .allSatisfy(f -> assertThat(f.host()).isEqualTo(CUT_HOST));
+            assertThat(summary.failures()).as("only the cut hosts failed, on their dead connections")
+                    .allSatisfy(f -> assertThat(f.host()).isIn(boundary.hosts()));
             assertBackupsIntact(ssh, originals);
             if (boundary == BOUNDARIES.get(0)) {
                 assertDpkgRepaired(ssh, cutter.notices);
@@ -171,10 +190,24 @@ class FaultInjectionIT {
         manifests.forEach((host, m) -> System.out.println("[fault-injection] " + host + " packages recorded as HA Lab's: " + m.packagesAdded()));
         assertThat(pendingHandlers(manifests)).isEmpty();
         manifests.forEach((host, m) -> assertThat(m.packagesPending()).as(host + ": packages left pending").isEmpty());
+        manifests.forEach((host, m) -> System.out.println("[fault-injection] " + host + " users and groups recorded as HA Lab's: "
+                + m.usersAdded() + " " + m.groupsAdded()));
         assertThat(manifests.get(CUT_HOST).packagesAdded()).as("nginx1's packages, installed by a run cut before recording them, "
                 + "are HA Lab's").contains("nginx", "keepalived", "nginx-common");
+        assertThat(manifests.get(CUT_BACK_END).usersAdded()).as("the user tomcat10's scripts created in a run cut before recording "
+                + "it is HA Lab's").contains("tomcat");
+        assertThat(manifests.get(CUT_BACK_END).groupsAdded()).as("the same for its group").contains("tomcat");
+        assertSameRecord(manifests.get(CUT_HOST), manifests.get("nginx2"));
+        assertSameRecord(manifests.get(CUT_BACK_END), manifests.get("tomcat2"));
         assertThat(manifests.get(DPKG_HOST).packagesAdded()).as("HA Lab did not ask for the interrupted package").doesNotContain(DUMMY);
         InstallIT.run(ssh, host(DPKG_HOST), "dpkg --purge " + DUMMY + " >/dev/null");
+    }
+
+    /** A host cut after apt ends with what its uncut twin recorded: the same packages, users and groups. */
+    private static void assertSameRecord(Manifest cut, Manifest twin) {
+        assertThat(cut.packagesAdded()).containsExactlyInAnyOrderElementsOf(twin.packagesAdded());
+        assertThat(cut.usersAdded()).containsExactlyInAnyOrderElementsOf(twin.usersAdded());
+        assertThat(cut.groupsAdded()).containsExactlyInAnyOrderElementsOf(twin.groupsAdded());
     }
 
     /** An install without a cut must succeed and leave the lab verified. */
@@ -335,19 +368,24 @@ class FaultInjectionIT {
         }
     }
 
-    /** Records the originals, prints step-level events, cuts nginx1's connection at the boundary. */
+    /** Records the originals, prints step-level events, cuts each host's connection at its cut of the boundary. */
     private static final class Cutter implements RunListener {
         private final Boundary boundary;
         private final CuttingShells shells;
         private final Originals originals;
-        private boolean armed;
-        volatile boolean cut;
+        private final Set<Cut> armed = ConcurrentHashMap.newKeySet();
+        private final Set<Cut> done = ConcurrentHashMap.newKeySet();
         final List<String> notices = java.util.Collections.synchronizedList(new ArrayList<>());
 
         Cutter(Boundary boundary, CuttingShells shells, Originals originals) {
             this.boundary = boundary;
             this.shells = shells;
             this.originals = originals;
+        }
+
+        /** The hosts cut so far, in the boundary's order. */
+        List<String> cutHosts() {
+            return boundary.cuts().stream().filter(done::contains).map(Cut::host).toList();
         }
 
         @Override
@@ -357,17 +395,17 @@ class FaultInjectionIT {
             if (event instanceof RunEvent.Notice n) {
                 notices.add(n.host() + ": " + n.text().render(Locale.ENGLISH));
             }
-            if (cut || !CUT_HOST.equals(hostOf(event))) {
-                return;
-            }
-            if (armed && boundary.at().test(event)) {
-                cut = true;
-                System.out.println("[fault-injection] cutting " + CUT_HOST + "'s SSH connection at " + event);
-                shells.cut(CUT_HOST);
-                return;
-            }
-            if (!armed && boundary.after().test(event)) {
-                armed = true;
+            for (Cut cut : boundary.cuts()) {
+                if (done.contains(cut) || !cut.host().equals(hostOf(event))) {
+                    continue;
+                }
+                if (armed.contains(cut) && cut.at().test(event)) {
+                    done.add(cut);
+                    System.out.println("[fault-injection] cutting " + cut.host() + "'s SSH connection at " + event);
+                    shells.cut(cut.host());
+                } else if (!armed.contains(cut) && cut.after().test(event)) {
+                    armed.add(cut);
+                }
             }
         }
     }

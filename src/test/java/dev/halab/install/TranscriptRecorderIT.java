@@ -59,7 +59,8 @@ class TranscriptRecorderIT {
 
         lab.reset(LabProgress.SILENT);
         record(topology, "skip", "install on fresh hosts; apt-get install fails on tomcat2 (injected)", lab, tmp,
-                r -> r.inject("tomcat2", k -> k.contains(" apt-get ") && k.contains(" install "), new CommandResult(100, "",
+                // Only the install itself: pre-flight's package check and the read-only simulation answer as the host does.
+                r -> r.inject("tomcat2", k -> k.contains(" apt-get ") && k.contains(" install -y "), new CommandResult(100, "",
                         "E: Sub-process /usr/bin/dpkg returned an error code (1)\n")),
                 InstallEngine::install, "tomcat2 packages:");
         lab.reset(LabProgress.SILENT);

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +39,10 @@ import java.util.function.Predicate;
  *                        apt's simulation names), recorded before apt runs: a run cut before apt's result is
  *                        recorded leaves them to the next run, which counts those now installed as added
  *                        ({@link #withPendingPackagesSettled}); left out of the file when empty
+ * @param usersBeforePackages the users the host had when {@code packagesPending} was recorded: a user there
+ *                        at the next run and not in this list was created by those packages' scripts (e.g.
+ *                        tomcat) and is settled with them; left out of the file when empty
+ * @param groupsBeforePackages the same for groups
  * @param undo            commands (argv, run as root) that undo changes other than files and
  *                        packages, such as a firewall rule or a sysctl setting; uninstall runs them newest first
  * @param checksum        sha256 of the manifest written without this field (version 2 on)
@@ -47,6 +52,8 @@ import java.util.function.Predicate;
 public record Manifest(int version, List<String> packagesAdded, List<String> usersAdded, List<String> groupsAdded,
                        List<FileRecord> files, List<String> packagesUpgraded, List<String> pendingHandlers,
                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> packagesPending,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> usersBeforePackages,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> groupsBeforePackages,
                        List<List<String>> undo, String checksum, @JsonIgnore String damage) {
     public static final String PATH = "/var/lib/halab/manifest.json";
     public static final String BACKUP_ROOT = "/var/backups/halab";
@@ -76,16 +83,23 @@ public record Manifest(int version, List<String> packagesAdded, List<String> use
         packagesUpgraded = packagesUpgraded == null ? List.of() : List.copyOf(packagesUpgraded);
         pendingHandlers = pendingHandlers == null ? List.of() : List.copyOf(pendingHandlers);
         packagesPending = packagesPending == null ? List.of() : List.copyOf(packagesPending);
+        usersBeforePackages = usersBeforePackages == null ? List.of() : List.copyOf(usersBeforePackages);
+        groupsBeforePackages = groupsBeforePackages == null ? List.of() : List.copyOf(groupsBeforePackages);
         undo = undo == null ? List.of() : undo.stream().map(List::copyOf).toList();
     }
 
     public static Manifest empty() {
-        return new Manifest(VERSION, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, null);
+        return blank(null);
     }
 
     /** A manifest that exists on the host but cannot be trusted: install and uninstall stop there. */
     public static Manifest damaged(String why) {
-        return new Manifest(VERSION, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, why);
+        return blank(why);
+    }
+
+    private static Manifest blank(String damage) {
+        // The compact constructor makes every missing list empty.
+        return new Manifest(VERSION, null, null, null, null, null, null, null, null, null, null, null, damage);
     }
 
     @JsonIgnore
@@ -125,20 +139,41 @@ public record Manifest(int version, List<String> packagesAdded, List<String> use
                 pendingHandlers.stream().filter(h -> !h.equals(handler)).toList(), undo);
     }
 
-    /** Records packages an install is about to add, before apt runs (see {@code packagesPending}). */
-    public Manifest withPendingPackages(List<String> packages) {
-        return new Manifest(VERSION, packagesAdded, usersAdded, groupsAdded, files, packagesUpgraded, pendingHandlers,
-                union(packagesPending, packages), undo, null, null);
+    /**
+     * Records packages an install is about to add, before apt runs (see {@code packagesPending}),
+     * with the users and groups the host has now. A second record in the same run (apt retried
+     * after refreshing its lists) keeps the first users and groups: those are the ones from before apt.
+     */
+    public Manifest withPendingPackages(List<String> packages, List<String> users, List<String> groups) {
+        boolean first = packagesPending.isEmpty();
+        return pending(union(packagesPending, packages), first ? users : usersBeforePackages, first ? groups : groupsBeforePackages);
     }
 
     /**
-     * Settles what an install recorded as pending: those of its packages now installed count as
-     * added (HA Lab's, purged by uninstall), the others are dropped, and nothing stays pending.
+     * Settles what a cut install recorded as pending, from the host as it is now: those of its
+     * packages now installed count as added (HA Lab's, purged by uninstall), and if any is, so do
+     * the users and groups that appeared since (created by those packages' scripts, e.g. tomcat);
+     * the rest is dropped and nothing stays pending. A manifest that recorded no users before
+     * (written by an HA Lab that did not) settles packages only.
      */
-    public Manifest withPendingPackagesSettled(Predicate<String> installed) {
+    public Manifest withPendingPackagesSettled(Predicate<String> installed, Collection<String> users, Collection<String> groups) {
         List<String> added = packagesPending.stream().filter(installed).toList();
-        return new Manifest(VERSION, union(packagesAdded, added), usersAdded, groupsAdded, files, packagesUpgraded,
-                pendingHandlers, List.of(), undo, null, null);
+        boolean aptRan = !added.isEmpty();
+        List<String> newUsers = aptRan && !usersBeforePackages.isEmpty()
+                ? users.stream().filter(u -> !usersBeforePackages.contains(u)).toList() : List.of();
+        List<String> newGroups = aptRan && !groupsBeforePackages.isEmpty()
+                ? groups.stream().filter(g -> !groupsBeforePackages.contains(g)).toList() : List.of();
+        return withPackages(added, newUsers, newGroups).withoutPendingPackages();
+    }
+
+    /** Drops what is pending: the run that recorded it has recorded what apt did itself. */
+    public Manifest withoutPendingPackages() {
+        return pending(List.of(), List.of(), List.of());
+    }
+
+    private Manifest pending(List<String> packages, List<String> usersBefore, List<String> groupsBefore) {
+        return new Manifest(VERSION, packagesAdded, usersAdded, groupsAdded, files, packagesUpgraded, pendingHandlers,
+                packages, usersBefore, groupsBefore, undo, null, null);
     }
 
     /** Adds a command that undoes a change, unless it is recorded already. */
@@ -153,14 +188,15 @@ public record Manifest(int version, List<String> packagesAdded, List<String> use
 
     private Manifest with(List<String> packages, List<String> users, List<String> groups, List<FileRecord> files,
                           List<String> upgraded, List<String> handlers, List<List<String>> undo) {
-        return new Manifest(VERSION, packages, users, groups, files, upgraded, handlers, packagesPending, undo, null, null);
+        return new Manifest(VERSION, packages, users, groups, files, upgraded, handlers, packagesPending, usersBeforePackages,
+                groupsBeforePackages, undo, null, null);
     }
 
     /** The file as written to the host: pretty JSON ending in a newline, with its checksum. */
     public byte[] toBytes() {
         Manifest unsigned = with(packagesAdded, usersAdded, groupsAdded, files, packagesUpgraded, pendingHandlers, undo);
         Manifest signed = new Manifest(VERSION, packagesAdded, usersAdded, groupsAdded, files, packagesUpgraded,
-                pendingHandlers, packagesPending, undo, sha256(unsigned.json()), null);
+                pendingHandlers, packagesPending, usersBeforePackages, groupsBeforePackages, undo, sha256(unsigned.json()), null);
         return signed.json().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -184,7 +220,8 @@ public record Manifest(int version, List<String> packagesAdded, List<String> use
         }
         // The checksum belongs to the file, not to what it says: the manifest read carries none.
         Manifest unsigned = new Manifest(read.version(), read.packagesAdded(), read.usersAdded(), read.groupsAdded(),
-                read.files(), read.packagesUpgraded(), read.pendingHandlers(), read.packagesPending(), read.undo(), null, null);
+                read.files(), read.packagesUpgraded(), read.pendingHandlers(), read.packagesPending(), read.usersBeforePackages(),
+                read.groupsBeforePackages(), read.undo(), null, null);
         if (read.version() >= 2 && (read.checksum() == null || !read.checksum().equals(sha256(unsigned.json())))) {
             return damaged(DAMAGE_CHECKSUM);
         }

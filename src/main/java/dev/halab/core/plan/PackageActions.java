@@ -1,6 +1,7 @@
 package dev.halab.core.plan;
 
 import dev.halab.core.facts.HostFacts;
+import dev.halab.core.facts.Manifest;
 import dev.halab.core.facts.PackageManager;
 import dev.halab.core.remote.CommandResult;
 import dev.halab.core.remote.RemoteException;
@@ -66,30 +67,46 @@ final class PackageActions {
 
     /**
      * Takes over the packages an earlier run recorded as pending and was cut before recording what
-     * apt did: those installed now are HA Lab's, the others are dropped. Before any step runs.
+     * apt did: those installed now are HA Lab's, and so are the users and groups their scripts
+     * created (a user the host did not have before apt ran); the others are dropped. Before any step runs.
      */
     void adoptLeftOver(HostRun host) {
         if (host.manifest.packagesPending().isEmpty()) {
             return;
         }
-        List<String> installed = host.manifest.packagesPending().stream()
-                .filter(host.facts::installed).filter(p -> !host.manifest.packagesAdded().contains(p)).toList();
+        Manifest before = host.manifest;
+        Manifest settled = before.withPendingPackagesSettled(host.facts::installed, host.facts.users(), host.facts.groups());
         try {
-            manifests.write(host, PENDING_STEP, host.manifest.withPendingPackagesSettled(host.facts::installed));
+            manifests.write(host, PENDING_STEP, settled);
         } catch (StepFailure e) {
             run.fail(host, PENDING_STEP, e.why());
             return;
         }
-        if (!installed.isEmpty()) {
-            run.notice(host, StepTexts.text("run.pendingPackagesAdopted", host.name(), String.join(" ", installed)));
+        List<String> packages = newlyListed(before.packagesAdded(), settled.packagesAdded());
+        if (!packages.isEmpty()) {
+            run.notice(host, StepTexts.text("run.pendingPackagesAdopted", host.name(), String.join(" ", packages)));
         }
+        List<String> users = newlyListed(before.usersAdded(), settled.usersAdded());
+        if (!users.isEmpty()) {
+            run.notice(host, StepTexts.text("run.pendingUsersAdopted", host.name(), String.join(" ", users)));
+        }
+        List<String> groups = newlyListed(before.groupsAdded(), settled.groupsAdded());
+        if (!groups.isEmpty()) {
+            run.notice(host, StepTexts.text("run.pendingGroupsAdopted", host.name(), String.join(" ", groups)));
+        }
+    }
+
+    private static List<String> newlyListed(List<String> before, List<String> after) {
+        return after.stream().filter(name -> !before.contains(name)).toList();
     }
 
     /**
      * Before apt runs, records on the host which packages this request will add: those asked for
-     * that are not installed, and the NEW ones apt's simulation names. A run cut between apt and
-     * {@link #recordAdded} leaves them to {@link #adoptLeftOver}. A failed simulation (an unknown
-     * package, say) still records the packages asked for.
+     * that are not installed, and the NEW ones apt's simulation names; with them the users and
+     * groups the host has before apt, so that the next run can tell which ones those packages'
+     * scripts created. A run cut between apt and {@link #recordAdded} leaves them to
+     * {@link #adoptLeftOver}. A failed simulation (an unknown package, say) still records the
+     * packages asked for.
      */
     private void recordPending(HostRun host, String stepId, Action.InstallPackages install, HostFacts before) throws StepFailure {
         Set<String> pending = new LinkedHashSet<>(install.packages());
@@ -99,7 +116,7 @@ final class PackageActions {
         }
         List<String> added = pending.stream().filter(p -> !before.installed(p)).toList();
         if (!host.manifest.packagesPending().containsAll(added)) {
-            manifests.write(host, stepId, host.manifest.withPendingPackages(added));
+            manifests.write(host, stepId, host.manifest.withPendingPackages(added, before.users(), before.groups()));
         }
     }
 
@@ -122,7 +139,7 @@ final class PackageActions {
         if (!packages.isEmpty() || !users.isEmpty() || !groups.isEmpty() || !upgraded.isEmpty() || !host.manifest.packagesPending().isEmpty()) {
             // Pending packages not in `packages` were not installed by this request: dropped.
             manifests.write(host, stepId, host.manifest.withPackages(packages, users, groups).withUpgrades(upgraded)
-                    .withPendingPackagesSettled(p -> false));
+                    .withoutPendingPackages());
         }
     }
 }

@@ -31,8 +31,8 @@ final class Uninstaller {
     }
 
     void uninstall(HostRun host) {
-        // Packages a cut install recorded as pending are HA Lab's if they are installed now.
-        Manifest manifest = host.manifest.withPendingPackagesSettled(host.facts::installed);
+        // Packages a cut install recorded as pending are HA Lab's if they are installed now, and so are the users they created.
+        Manifest manifest = host.manifest.withPendingPackagesSettled(host.facts::installed, host.facts.users(), host.facts.groups());
         run.emit(new RunEvent.StepStarted(Instant.now(), host.name(), STEP, StepTexts.text("uninstall.title")));
         var problem = run.manifestProblem(host);
         if (problem.isPresent()) {

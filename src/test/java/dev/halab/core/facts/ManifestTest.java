@@ -14,6 +14,8 @@ class ManifestTest {
             .withPackages(List.of("nginx", "keepalived"), List.of(), List.of())
             .withFile(new Manifest.FileRecord("/etc/nginx/sites-enabled/default", true, "/var/backups/halab/1/default", true))
             .withPendingHandler("RELOAD_NGINX");
+    private static final List<String> USERS = List.of("root", "www-data");
+    private static final List<String> GROUPS = List.of("root", "adm");
 
     @Test
     void whatIsWrittenReadsBackTheSame() {
@@ -26,17 +28,59 @@ class ManifestTest {
 
     @Test
     void pendingPackagesAreWrittenOnlyWhileThereAreSomeAndSettleIntoAddedOnesWhenInstalled() {
-        Manifest pending = SAMPLE.withPendingPackages(List.of("tomcat10", "libtcnative-1"));
+        Manifest pending = SAMPLE.withPendingPackages(List.of("tomcat10", "libtcnative-1"), USERS, GROUPS);
         assertThat(Manifest.read(pending.toBytes())).isEqualTo(pending);
-        assertThat(new String(pending.toBytes(), StandardCharsets.UTF_8)).contains("\"packagesPending\" : [ \"tomcat10\", \"libtcnative-1\" ]");
+        assertThat(new String(pending.toBytes(), StandardCharsets.UTF_8)).contains("\"packagesPending\" : [ \"tomcat10\", \"libtcnative-1\" ]")
+                .contains("\"usersBeforePackages\" : [ \"root\", \"www-data\" ]");
         // Without pending packages the file is what HA Lab wrote before they existed: older manifests keep their checksums.
-        assertThat(new String(SAMPLE.toBytes(), StandardCharsets.UTF_8)).doesNotContain("packagesPending");
+        assertThat(new String(SAMPLE.toBytes(), StandardCharsets.UTF_8)).doesNotContain("packagesPending").doesNotContain("BeforePackages");
 
-        Manifest settled = pending.withPendingPackagesSettled("tomcat10"::equals);
+        Manifest settled = pending.withPendingPackagesSettled("tomcat10"::equals, plus(USERS, "tomcat"), plus(GROUPS, "tomcat"));
         assertThat(settled.packagesPending()).isEmpty();
+        assertThat(settled.usersBeforePackages()).isEmpty();
+        assertThat(settled.groupsBeforePackages()).isEmpty();
         assertThat(settled.packagesAdded()).containsExactly("nginx", "keepalived", "tomcat10");
+        assertThat(settled.usersAdded()).containsExactly("tomcat");
+        assertThat(settled.groupsAdded()).containsExactly("tomcat");
         assertThat(settled.files()).isEqualTo(SAMPLE.files());
         assertThat(settled.pendingHandlers()).isEqualTo(SAMPLE.pendingHandlers());
+        assertThat(Manifest.read(settled.toBytes())).isEqualTo(settled);
+    }
+
+    @Test
+    void usersThatAppearedWhileNoPendingPackageGotInstalledAreNotHaLabs() {
+        // Cut before apt ran: the user came from someone else.
+        Manifest settled = SAMPLE.withPendingPackages(List.of("tomcat10"), USERS, GROUPS)
+                .withPendingPackagesSettled(p -> false, plus(USERS, "tomcat"), plus(GROUPS, "tomcat"));
+        assertThat(settled.packagesAdded()).containsExactly("nginx", "keepalived");
+        assertThat(settled.usersAdded()).isEmpty();
+        assertThat(settled.groupsAdded()).isEmpty();
+        assertThat(settled.packagesPending()).isEmpty();
+    }
+
+    @Test
+    void aSecondPendingRecordKeepsTheUsersFromBeforeTheFirst() {
+        // apt retried after refreshing its lists: the users before the retry may include some the first try created.
+        Manifest twice = SAMPLE.withPendingPackages(List.of("tomcat10"), USERS, GROUPS)
+                .withPendingPackages(List.of("libtcnative-1"), plus(USERS, "tomcat"), plus(GROUPS, "tomcat"));
+        assertThat(twice.packagesPending()).containsExactly("tomcat10", "libtcnative-1");
+        assertThat(twice.usersBeforePackages()).isEqualTo(USERS);
+        assertThat(twice.groupsBeforePackages()).isEqualTo(GROUPS);
+    }
+
+    @Test
+    void pendingPackagesRecordedWithoutUsersSettleThePackagesOnly() {
+        // A manifest from the HA Lab before users were recorded with pending packages.
+        Manifest settled = SAMPLE.withPendingPackages(List.of("tomcat10"), List.of(), List.of())
+                .withPendingPackagesSettled("tomcat10"::equals, plus(USERS, "tomcat"), plus(GROUPS, "tomcat"));
+        assertThat(settled.packagesAdded()).contains("tomcat10");
+        assertThat(settled.usersAdded()).isEmpty();
+    }
+
+    private static List<String> plus(List<String> names, String name) {
+        List<String> all = new java.util.ArrayList<>(names);
+        all.add(name);
+        return all;
     }
 
     @Test

@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EngineRecoveryTest {
     private static final String NGINX1 = "nginx1";
+    private static final String TOMCAT1 = "tomcat1";
     private static Topology lab;
 
     @BeforeAll
@@ -40,8 +41,18 @@ class EngineRecoveryTest {
 
     /** The manifest nginx1's first probe reports in a transcript. */
     private static Manifest manifestOf(Transcript transcript) {
-        String line = probeLine(transcript.exchanges(NGINX1).get(0), "manifest\t");
+        return manifestOf(transcript, NGINX1);
+    }
+
+    private static Manifest manifestOf(Transcript transcript, String host) {
+        String line = probeLine(transcript.exchanges(host).get(0), "manifest\t");
         return Manifest.read(Base64.getDecoder().decode(line.substring("manifest\t".length()).trim()));
+    }
+
+    /** The values of the lines starting with {@code kind} TAB (user, group) in a host's first probe. */
+    private static List<String> probed(Transcript transcript, String host, String kind) {
+        return transcript.exchanges(host).get(0).stdout().lines().filter(l -> l.startsWith(kind + "\t"))
+                .map(l -> l.substring(kind.length() + 1)).toList();
     }
 
     private static String probeLine(Exchange probe, String prefix) {
@@ -51,8 +62,12 @@ class EngineRecoveryTest {
 
     /** The transcript with nginx1's exchanges changed; the other hosts answer as recorded. */
     private static Transcript withNginx1(Transcript transcript, UnaryOperator<List<Exchange>> change) {
+        return withHost(transcript, NGINX1, change);
+    }
+
+    private static Transcript withHost(Transcript transcript, String host, UnaryOperator<List<Exchange>> change) {
         Map<String, List<Exchange>> hosts = new LinkedHashMap<>(transcript.byHost());
-        hosts.put(NGINX1, change.apply(new ArrayList<>(transcript.exchanges(NGINX1))));
+        hosts.put(host, change.apply(new ArrayList<>(transcript.exchanges(host))));
         return new Transcript(hosts);
     }
 
@@ -160,14 +175,19 @@ class EngineRecoveryTest {
     }
 
     /**
-     * What a run cut after apt and before apt's result was recorded leaves on nginx1: its packages
-     * recorded as pending only (here with one that apt never got to install), none as added.
+     * What a run cut after apt and before apt's result was recorded leaves on a host whose
+     * transcript records {@code recorded}: its packages recorded as pending only (here with one
+     * that apt never got to install), none as added, and the users and groups the host had before
+     * apt (those it has in the transcript but for the ones the packages created), none as added.
      */
-    private static Manifest cutAfterApt(Manifest recorded) {
+    private static Manifest cutAfterApt(Transcript transcript, String host) {
+        Manifest recorded = manifestOf(transcript, host);
         List<String> pending = new ArrayList<>(recorded.packagesAdded());
         pending.add("halab-never-installed");
-        return new Manifest(Manifest.VERSION, List.of(), recorded.usersAdded(), recorded.groupsAdded(), recorded.files(),
-                recorded.packagesUpgraded(), recorded.pendingHandlers(), pending, recorded.undo(), null, null);
+        List<String> usersBefore = probed(transcript, host, "user").stream().filter(u -> !recorded.usersAdded().contains(u)).toList();
+        List<String> groupsBefore = probed(transcript, host, "group").stream().filter(g -> !recorded.groupsAdded().contains(g)).toList();
+        return new Manifest(Manifest.VERSION, List.of(), List.of(), List.of(), recorded.files(), recorded.packagesUpgraded(),
+                recorded.pendingHandlers(), pending, usersBefore, groupsBefore, recorded.undo(), null, null);
     }
 
     @Test
@@ -175,8 +195,9 @@ class EngineRecoveryTest {
         Transcript recorded = Transcript.load("rerun");
         Manifest whole = manifestOf(recorded);
         assertThat(whole.packagesAdded()).contains("nginx", "keepalived");
-        Manifest cut = cutAfterApt(whole);
-        Manifest settled = cut.withPendingPackagesSettled(p -> whole.packagesAdded().contains(p));
+        Manifest cut = cutAfterApt(recorded, NGINX1);
+        Manifest settled = cut.withPendingPackagesSettled(p -> whole.packagesAdded().contains(p),
+                probed(recorded, NGINX1, "user"), probed(recorded, NGINX1, "group"));
         assertThat(settled).isEqualTo(whole);
         Transcript left = withNginx1(recorded, x -> {
             x.set(0, probeWithManifest(x.get(0), cut.toBytes()));
@@ -198,14 +219,63 @@ class EngineRecoveryTest {
     @Test
     void uninstallPurgesThePackagesAnInstallCutAfterAptLeftPending() {
         Transcript recorded = Transcript.load("uninstall");
-        Manifest whole = manifestOf(recorded);
         Transcript left = withNginx1(recorded, x -> {
-            x.set(0, probeWithManifest(x.get(0), cutAfterApt(whole).toBytes()));
+            x.set(0, probeWithManifest(x.get(0), cutAfterApt(recorded, NGINX1).toBytes()));
             return x;
         });
         assertThat(indexOf(left.exchanges(NGINX1), " purge -y ")).as("the recorded purge").isPositive();
 
         // The recorded purge, of the same packages, is the one expected.
+        Replay r = uninstall(left);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.summary().success()).as(failures(r.summary()).toString()).isTrue();
+    }
+
+    /**
+     * tomcat10's scripts create the tomcat user and group. A run cut after apt did that, before
+     * its result was recorded: the next install records them as HA Lab's with the packages.
+     */
+    @Test
+    void theUsersAndGroupsThePackagesOfAnInstallCutAfterAptCreatedAreRecordedByTheNextInstall() {
+        Transcript recorded = Transcript.load("rerun");
+        Manifest whole = manifestOf(recorded, TOMCAT1);
+        assertThat(whole.usersAdded()).containsExactly("tomcat");
+        assertThat(whole.groupsAdded()).containsExactly("tomcat");
+        Manifest cut = cutAfterApt(recorded, TOMCAT1);
+        assertThat(cut.usersBeforePackages()).isNotEmpty().doesNotContain("tomcat");
+        Transcript left = withHost(recorded, TOMCAT1, x -> {
+            x.set(0, probeWithManifest(x.get(0), cut.toBytes()));
+            // Before any step: the whole record, users and groups included (the upload must be exactly this).
+            x.add(Exchange.upload(TOMCAT1, ManifestWriter.STAGED, "0600", Transcript.normalise(FactsProbe.manifestJson(whole))));
+            x.add(Exchange.command(TOMCAT1, "sudo sh -c 'sync \"$1\" && mv -f \"$1\" \"$2\" && sync \"$(dirname \"$2\")\"' halab-manifest "
+                    + ManifestWriter.STAGED + " " + Manifest.PATH, 0, "", ""));
+            return x;
+        });
+
+        Replay r = install(left);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.summary().success()).as(failures(r.summary()).toString()).isTrue();
+        assertThat(r.summary().changed()).isZero();
+        assertThat(r.events().lines(RunEvent.Notice.class)).contains(
+                "tomcat1: tomcat1: system users that the packages of an interrupted run created are now recorded as HA Lab's "
+                        + "(uninstall removes them): tomcat",
+                "tomcat1: tomcat1: groups that the packages of an interrupted run created are now recorded as HA Lab's "
+                        + "(uninstall removes them): tomcat");
+    }
+
+    /** Uninstall straight after such a cut removes the tomcat user and group with the packages. */
+    @Test
+    void uninstallRemovesTheUsersAndGroupsThePackagesOfAnInstallCutAfterAptCreated() {
+        Transcript recorded = Transcript.load("uninstall");
+        Transcript left = withHost(recorded, TOMCAT1, x -> {
+            x.set(0, probeWithManifest(x.get(0), cutAfterApt(recorded, TOMCAT1).toBytes()));
+            return x;
+        });
+        assertThat(indexOf(left.exchanges(TOMCAT1), "userdel tomcat")).as("the recorded userdel").isGreaterThan(
+                indexOf(left.exchanges(TOMCAT1), " purge -y "));
+        assertThat(indexOf(left.exchanges(TOMCAT1), "halab-groupdel tomcat")).as("the recorded groupdel").isPositive();
+
+        // The recorded purge, userdel and groupdel are the ones expected: each must be sent.
         Replay r = uninstall(left);
         assertThat(r.problems()).isEmpty();
         assertThat(r.summary().success()).as(failures(r.summary()).toString()).isTrue();
