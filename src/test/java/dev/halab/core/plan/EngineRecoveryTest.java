@@ -218,11 +218,7 @@ class EngineRecoveryTest {
 
     @Test
     void uninstallPurgesThePackagesAnInstallCutAfterAptLeftPending() {
-        Transcript recorded = Transcript.load("uninstall");
-        Transcript left = withNginx1(recorded, x -> {
-            x.set(0, probeWithManifest(x.get(0), cutAfterApt(recorded, NGINX1).toBytes()));
-            return x;
-        });
+        Transcript left = uninstallTranscriptCutAfterApt(NGINX1);
         assertThat(indexOf(left.exchanges(NGINX1), " purge -y ")).as("the recorded purge").isPositive();
 
         // The recorded purge, of the same packages, is the one expected.
@@ -266,11 +262,7 @@ class EngineRecoveryTest {
     /** Uninstall straight after such a cut removes the tomcat user and group with the packages. */
     @Test
     void uninstallRemovesTheUsersAndGroupsThePackagesOfAnInstallCutAfterAptCreated() {
-        Transcript recorded = Transcript.load("uninstall");
-        Transcript left = withHost(recorded, TOMCAT1, x -> {
-            x.set(0, probeWithManifest(x.get(0), cutAfterApt(recorded, TOMCAT1).toBytes()));
-            return x;
-        });
+        Transcript left = uninstallTranscriptCutAfterApt(TOMCAT1);
         assertThat(indexOf(left.exchanges(TOMCAT1), "userdel tomcat")).as("the recorded userdel").isGreaterThan(
                 indexOf(left.exchanges(TOMCAT1), " purge -y "));
         assertThat(indexOf(left.exchanges(TOMCAT1), "halab-groupdel tomcat")).as("the recorded groupdel").isPositive();
@@ -279,6 +271,15 @@ class EngineRecoveryTest {
         Replay r = uninstall(left);
         assertThat(r.problems()).isEmpty();
         assertThat(r.summary().success()).as(failures(r.summary()).toString()).isTrue();
+    }
+
+    /** The recorded uninstall, its host's manifest left by an install cut after apt (pending packages). */
+    private static Transcript uninstallTranscriptCutAfterApt(String host) {
+        Transcript recorded = Transcript.load("uninstall");
+        return withHost(recorded, host, x -> {
+            x.set(0, probeWithManifest(x.get(0), cutAfterApt(recorded, host).toBytes()));
+            return x;
+        });
     }
 
     @Test
