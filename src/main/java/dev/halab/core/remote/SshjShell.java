@@ -87,10 +87,10 @@ public final class SshjShell implements RemoteShell {
     /** Runs a command line with raw bytes as stdin (file contents); not through sudo. */
     private CommandResult execute(String line, byte[] stdin, Duration timeout, OutputListener output) throws RemoteException {
         GroupId group = new GroupId();
-        try (Session session = openSession()) {
+        try (OrderedSessionChannel session = openSession()) {
             Session.Command command = session.exec(bounded(line, timeout));
-            SharedWindowReads reads = new SharedWindowReads(command, command.getInputStream(), command.getErrorStream(),
-                    client.getTransport().getConfig().getMaxCircularBufferSize(), client.getConnection().getWindowSize());
+            SharedWindowReads reads = new SharedWindowReads(session, client.getTransport().getConfig().getMaxCircularBufferSize(),
+                    client.getConnection().getWindowSize());
             Future<String> stderr = readers.submit(() -> readLines(reads.stderr(), OutputListener.Stream.STDERR, output, group));
             Future<String> stdout = readers.submit(() -> readLines(reads.stdout(), OutputListener.Stream.STDOUT, output, null));
             try (OutputStream in = command.getOutputStream()) {
@@ -127,10 +127,13 @@ public final class SshjShell implements RemoteShell {
      * A new channel on the connection; a connection that is gone (cut, closed, the host went down)
      * is a clear {@link RemoteException}, not sshj's "Not connected" state error.
      */
-    private Session openSession() throws RemoteException, IOException {
+    private OrderedSessionChannel openSession() throws RemoteException, IOException {
         try {
-            if (client.isConnected()) {
-                return client.startSession();
+            if (client.isConnected() && client.isAuthenticated()) {
+                // What client.startSession() does, with the session that orders deliveries and reads.
+                OrderedSessionChannel session = new OrderedSessionChannel(client.getConnection(), client.getRemoteCharset());
+                session.open();
+                return session;
             }
         } catch (IllegalStateException lostMeanwhile) {
             // Dropped between the check and the channel: the same lost connection.
